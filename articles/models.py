@@ -1,0 +1,160 @@
+"""Education articles, fraud case studies and guides."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from portal.blocks import BODY_BLOCKS
+from portal.listing import filter_by_audience_and_topic, paginate, read_filters
+from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.models.pages import listing_queryset
+
+# Reading speeds used for the "x min read" label.
+CHINESE_CHARACTERS_PER_MINUTE = 400
+ENGLISH_WORDS_PER_MINUTE = 200
+
+
+class ArticleTopic(TaggedItemBase):
+    """Links an article to a topic tag, e.g. 电信诈骗 or "illegal fund-raising"."""
+
+    content_object = ParentalKey("articles.ArticlePage", related_name="tagged_topics", on_delete=models.CASCADE)
+
+
+class ArticlePage(AudienceTargetedPage):
+    """An education piece, a fraud case study or a practical guide.
+
+    Case studies follow the "take cases as lessons" pattern: what happened,
+    the red flags, how to protect yourself and where to report; those fields
+    are required when the kind is "case study". ``last_reviewed`` tells readers
+    how fresh the advice is.
+    """
+
+    class Kind(models.TextChoices):
+        EDUCATION = "education", _("Education")
+        CASE_STUDY = "case-study", _("Case study")
+        GUIDE = "guide", _("Guide")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.EDUCATION)
+    topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticleTopic, blank=True)
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    what_happened = RichTextField(_("what happened"), blank=True)
+    red_flags = RichTextField(_("red flags"), blank=True)
+    how_to_protect = RichTextField(_("how to protect yourself"), blank=True)
+    where_to_report = RichTextField(_("where to report"), blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("audiences"),
+        FieldPanel("topics"),
+        FieldPanel("campaign"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("what_happened"),
+                FieldPanel("red_flags"),
+                FieldPanel("how_to_protect"),
+                FieldPanel("where_to_report"),
+            ],
+            heading=_("Case study"),
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = AudienceTargetedPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("what_happened"),
+        index.SearchField("red_flags"),
+        index.SearchField("how_to_protect"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.FilterField("kind"),
+    ]
+    api_fields = AudienceTargetedPage.api_fields + [
+        APIField("kind"),
+        APIField("topic_names"),
+        APIField("body"),
+        APIField("what_happened"),
+        APIField("red_flags"),
+        APIField("how_to_protect"),
+        APIField("where_to_report"),
+        APIField("last_reviewed"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article page")
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.CASE_STUDY:
+            missing = {
+                name: _("A case study needs this section.")
+                for name in ("what_happened", "red_flags", "how_to_protect")
+                if not strip_tags(getattr(self, name) or "").strip()
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def topic_names(self):
+        return [tag.name for tag in self.topics.all()]
+
+    @cached_property
+    def reading_minutes(self):
+        """Whole minutes to read the page: Chinese by characters, English by words."""
+        text = " ".join(
+            self.body.stream_block.get_searchable_content(self.body)
+            + [strip_tags(getattr(self, name)) for name in ("what_happened", "red_flags", "how_to_protect")]
+        )
+        if self.locale.language_code.startswith("zh"):
+            units = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+            per_minute = CHINESE_CHARACTERS_PER_MINUTE
+        else:
+            units = len(text.split())
+            per_minute = ENGLISH_WORDS_PER_MINUTE
+        return max(1, round(units / per_minute))
+
+
+class ArticleIndexPage(ContentPage):
+    """All articles in this language (``?audience=``, ``?topic=``, ``?kind=``)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("article index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = read_filters(request, kinds=ArticlePage.Kind.values)
+        articles = (
+            listing_queryset(ArticlePage, self.locale)
+            .child_of(self)
+            .prefetch_related("audiences")
+            .order_by("-first_published_at")
+        )
+        articles = filter_by_audience_and_topic(articles, filters)
+        if filters["kind"]:
+            articles = articles.filter(kind=filters["kind"])
+        context.update(filters=filters, kinds=ArticlePage.Kind.choices, articles=paginate(articles, filters["page"]))
+        return context

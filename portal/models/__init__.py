@@ -1,0 +1,20 @@
+"""Site-wide models, one module per concern; imported here so Django finds them."""
+
+from .alerts import AlertIndexPage, FraudAlert
+from .audiences import Audience
+from .claims import ClaimRule
+from .contacts import OfficialContact
+from .content import ContentPage
+from .pages import AudiencePage, HomePage, StandardPage
+
+__all__ = [
+    "AlertIndexPage",
+    "Audience",
+    "AudiencePage",
+    "ClaimRule",
+    "ContentPage",
+    "FraudAlert",
+    "HomePage",
+    "OfficialContact",
+    "StandardPage",
+]

@@ -1,0 +1,166 @@
+"""Fraud alerts: short official warnings, and the page that lists them."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from portal.listing import paginate, read_filters
+
+from .content import ContentPage
+
+
+class FraudAlertQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def active(self, now=None):
+        """Published alerts inside their active window, most severe first, then newest."""
+        now = now or timezone.now()
+        return (
+            self.published()
+            .filter(active_from__lte=now)
+            .filter(Q(active_until__isnull=True) | Q(active_until__gt=now))
+            .annotate(
+                severity_rank=Case(
+                    *[When(severity=key, then=Value(rank)) for rank, key in enumerate(FraudAlert.SEVERITY_ORDER)],
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("severity_rank", "-active_from")
+        )
+
+    def past(self, now=None):
+        now = now or timezone.now()
+        return self.published().filter(active_until__lte=now).order_by("-active_until")
+
+
+class FraudAlert(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A short official warning ("beware of fake surrender-refund agents").
+
+    A snippet with Wagtail's drafts, revisions, scheduled publishing
+    (``go_live_at``/``expire_at``) and workflows, so alerts pass the same
+    consumer-protection review as pages. Publication and the *active window*
+    are separate: a published alert is listed on the alerts page for good,
+    but shows in the site banner only between ``active_from`` and ``active_until``.
+    See https://docs.wagtail.org/en/stable/topics/snippets/features.html
+    """
+
+    class Severity(models.TextChoices):
+        INFO = "info", _("Information")
+        WARNING = "warning", _("Warning")
+        CRITICAL = "critical", _("Critical")
+
+    SEVERITY_ORDER = ["critical", "warning", "info"]
+
+    title = models.CharField(_("title"), max_length=120)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, default=Severity.WARNING)
+    audiences = ParentalManyToManyField("portal.Audience", verbose_name=_("audiences"), blank=True, related_name="alerts")
+    summary = models.CharField(_("summary"), max_length=300)
+    body = RichTextField(_("body"), blank=True)
+    link = models.URLField(_("link for more information"), blank=True)
+    active_from = models.DateTimeField(_("active from"), default=timezone.now)
+    active_until = models.DateTimeField(_("active until"), null=True, blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fraud_alert")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="fraud_alert",
+        for_concrete_model=False,
+    )
+
+    objects = FraudAlertQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("severity"),
+        FieldPanel("audiences"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("link"),
+        FieldPanel("active_from"),
+        FieldPanel("active_until"),
+        PublishingPanel(),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("fraud alert")
+        verbose_name_plural = _("fraud alerts")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def is_active(self, now=None):
+        now = now or timezone.now()
+        return self.live and self.active_from <= now and (self.active_until is None or self.active_until > now)
+
+    def get_preview_template(self, request, mode_name):
+        return "portal/fraud_alert.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"alert": self, "page": AlertIndexPage.objects.filter(locale=self.locale).first()}
+
+
+class AlertIndexPage(RoutablePageMixin, ContentPage):
+    """Lists active alerts, then past ones; each alert has its own page at ``<this url><id>/``."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("alert index page")
+
+    def alerts(self):
+        return FraudAlert.objects.filter(locale=self.locale).prefetch_related("audiences")
+
+    @path("")
+    def index_route(self, request):
+        filters = read_filters(request)
+        return self.render(
+            request,
+            context_overrides={
+                "active_alerts": list(self.alerts().active()),
+                "past_alerts": paginate(self.alerts().past(), filters["page"]),
+            },
+        )
+
+    @path("<int:alert_id>/")
+    def alert_route(self, request, alert_id):
+        alert = get_object_or_404(self.alerts().published(), pk=alert_id)
+        return self.render(request, template="portal/fraud_alert.html", context_overrides={"alert": alert})

@@ -1,0 +1,8 @@
+"""Site-wide error views."""
+
+from django.shortcuts import render
+
+
+def bad_request(request, exception):
+    """400 with the site chrome and the reason (our own messages from ``BadRequest``), in the visitor's language."""
+    return render(request, "400.html", {"reason": str(exception)}, status=400)
