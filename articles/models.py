@@ -123,7 +123,7 @@ class ArticlePage(AudienceTargetedPage):
             self.body.stream_block.get_searchable_content(self.body)
             + [strip_tags(getattr(self, name)) for name in ("what_happened", "red_flags", "how_to_protect")]
         )
-        if self.locale.language_code.startswith("zh"):
+        if self.language_code.startswith("zh"):
             units = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
             per_minute = CHINESE_CHARACTERS_PER_MINUTE
         else:
@@ -148,7 +148,7 @@ class ArticleIndexPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request, kinds=ArticlePage.Kind.values)
         articles = (
-            listing_queryset(ArticlePage, self.locale)
+            listing_queryset(ArticlePage, self.locale_id)
             .child_of(self)
             .prefetch_related("audiences")
             .order_by("-first_published_at")

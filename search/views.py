@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from portal.listing import MAX_PAGE, paginate
+from portal.privacy import public
 
 MAX_QUERY_LENGTH = 200
 
@@ -35,6 +36,6 @@ def search(request):
     query = form.cleaned_data["q"]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1).specific()
+        pages = public(Page.objects.live()).filter(locale=Locale.get_active()).exclude(depth__lte=1).specific()
         results = paginate(pages.search(query), form.cleaned_data["page"])
     return render(request, "search/search.html", {"form": form, "query": query, "results": results})

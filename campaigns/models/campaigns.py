@@ -14,6 +14,7 @@ from portal.blocks import BODY_BLOCKS, CAMPAIGN_SECTION_BLOCKS, MATERIAL_BLOCKS
 from portal.listing import paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage
 from portal.models.pages import listing_queryset
+from portal.privacy import public
 
 from .events import EventPage
 from .films import FilmPage
@@ -34,7 +35,7 @@ class CampaignIndexPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request, kinds=CampaignPage.Kind.values)
-        campaigns = listing_queryset(CampaignPage, self.locale).child_of(self).order_by("-start_date")
+        campaigns = listing_queryset(CampaignPage, self.locale_id).child_of(self).order_by("-start_date")
         years = sorted({day.year for day in campaigns.dates("start_date", "year")}, reverse=True)
         if filters["year"]:
             campaigns = campaigns.filter(start_date__year=filters["year"])
@@ -130,8 +131,9 @@ class CampaignPage(AudienceTargetedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            events=EventPage.objects.live().public().child_of(self).order_by("start"),
-            films=listing_queryset(FilmPage, self.locale).filter(campaign=self).order_by("-first_published_at"),
-            articles=listing_queryset(ArticlePage, self.locale).filter(campaign=self).order_by("-first_published_at"),
+            events=public(EventPage.objects.live().child_of(self)).order_by("start"),
+            # Plain lists of titles and summaries (no card images) keep this page within its query budget.
+            films=public(FilmPage.objects.live()).filter(campaign=self).order_by("-first_published_at"),
+            articles=public(ArticlePage.objects.live()).filter(campaign=self).order_by("-first_published_at"),
         )
         return context

@@ -16,6 +16,7 @@ from wagtail.search import index
 from portal.blocks import BODY_BLOCKS
 from portal.listing import paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.privacy import public
 
 
 class EventQuerySet(PageQuerySet):
@@ -114,10 +115,8 @@ class EventIndexPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request, kinds=EventPage.Kind.values)
         events = (
-            EventPage.objects.live()
-            .public()
-            .upcoming()
-            .filter(locale=self.locale)
+            public(EventPage.objects.live().upcoming())
+            .filter(locale_id=self.locale_id)
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions", "audiences")
         )

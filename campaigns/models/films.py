@@ -163,7 +163,7 @@ class FilmIndexPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request)
-        films = listing_queryset(FilmPage, self.locale).child_of(self).order_by("-first_published_at")
+        films = listing_queryset(FilmPage, self.locale_id).child_of(self).order_by("-first_published_at")
         films = filter_by_audience_and_topic(films, filters)
         context.update(filters=filters, films=paginate(films, filters["page"]))
         return context

@@ -237,7 +237,7 @@ class DemoBuilder:
         contact = OfficialContact.objects.get(locale=self.locales[lang], value="96110")
         intro = {"zh-hans": "本次活动走进社区、门店和公园，围绕电信诈骗、非法集资和“代理退保”等风险开展宣传。",
                  "en": "This campaign visits communities, stores and parks, covering telecom fraud, illegal fund-raising and fake refund agents."}[lang]
-        return [rich(f"<p>{intro}</p>"), block("official_contact", {"contact": contact.pk}), block("event_list", {"title": {"zh-hans": "近期活动", "en": "Coming up"}[lang], "count": 3})]
+        return [rich(f"<p>{intro}</p>"), block("official_contact", {"contact": contact.pk})]
 
     def audience_sections(self, lang):
         texts = {"zh-hans": "我们为您准备了专门的内容。", "en": "Content prepared for you."}[lang]

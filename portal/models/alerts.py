@@ -130,7 +130,7 @@ class FraudAlert(
         return "portal/fraud_alert.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"alert": self, "page": AlertIndexPage.objects.filter(locale=self.locale).first()}
+        return {"alert": self, "page": AlertIndexPage.objects.filter(locale_id=self.locale_id).first()}
 
 
 class AlertIndexPage(RoutablePageMixin, ContentPage):
@@ -147,7 +147,7 @@ class AlertIndexPage(RoutablePageMixin, ContentPage):
         verbose_name = _("alert index page")
 
     def alerts(self):
-        return FraudAlert.objects.filter(locale=self.locale).prefetch_related("audiences")
+        return FraudAlert.objects.filter(locale_id=self.locale_id).prefetch_related("audiences")
 
     @path("")
     def index_route(self, request):

@@ -1,13 +1,21 @@
 """The abstract page every public content type builds on."""
 
+from functools import lru_cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
+
+
+@lru_cache(maxsize=16)
+def language_code_of(locale_id):
+    """A locale's language code, remembered per process (locales are created once and never renamed)."""
+    return Locale.objects.values_list("language_code", flat=True).get(pk=locale_id)
 
 
 class ContentPage(Page):
@@ -41,6 +49,10 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def language_code(self):
+        return language_code_of(self.locale_id)
 
     @property
     def listing_label(self):

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.listing import paginate, read_filters
+from portal.privacy import public
 
 from .content import ContentPage
 
@@ -25,12 +26,11 @@ HOME_CHILD_TYPES = [
 ]
 
 
-def listing_queryset(model, locale):
-    """Live, public pages of ``model`` in ``locale`` with what a card needs, in one or two queries."""
+def listing_queryset(model, locale_id):
+    """Live, public pages of ``model`` in the locale with what a card needs, in one or two queries."""
     return (
-        model.objects.live()
-        .public()
-        .filter(locale=locale)
+        public(model.objects.live())
+        .filter(locale_id=locale_id)
         .select_related("listing_image")
         .prefetch_related("listing_image__renditions")
     )
@@ -65,17 +65,19 @@ class HomePage(ContentPage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        campaigns = listing_queryset(CampaignPage, self.locale).order_by("start_date")
+        current = list(
+            public(CampaignPage.objects.live()).filter(locale_id=self.locale_id, end_date__gte=today).order_by("start_date")[:6]
+        )
         context.update(
-            live_campaigns=list(campaigns.filter(start_date__lte=today, end_date__gte=today)),
-            next_campaign=campaigns.filter(start_date__gt=today).first(),
-            active_alerts=FraudAlert.objects.active().filter(locale=self.locale)[:3],
-            audience_pages=AudiencePage.objects.live().public().child_of(self).select_related("audience"),
-            films=listing_queryset(FilmPage, self.locale).order_by("-first_published_at")[:3],
-            articles=listing_queryset(ArticlePage, self.locale)
+            live_campaigns=[campaign for campaign in current if campaign.start_date <= today],
+            next_campaign=next((campaign for campaign in current if campaign.start_date > today), None),
+            active_alerts=FraudAlert.objects.active().filter(locale_id=self.locale_id)[:3],
+            audience_pages=public(AudiencePage.objects.live().child_of(self)).select_related("audience"),
+            films=listing_queryset(FilmPage, self.locale_id).order_by("-first_published_at")[:3],
+            articles=listing_queryset(ArticlePage, self.locale_id)
             .prefetch_related("audiences")
             .order_by("-first_published_at")[:4],
-            events=EventPage.objects.live().public().upcoming().filter(locale=self.locale)[:3],
+            events=public(EventPage.objects.live().upcoming()).filter(locale_id=self.locale_id)[:3],
         )
         return context
 
@@ -139,7 +141,7 @@ class AudiencePage(ContentPage):
             if kind and kind != key:
                 continue
             model = apps.get_model(app_label, model_name)
-            queryset = listing_queryset(model, self.locale).filter(audiences__slug=self.audience.slug)
+            queryset = listing_queryset(model, self.locale_id).filter(audiences__slug=self.audience.slug)
             if topic:
                 if not hasattr(model, "topics"):
                     continue

@@ -1,75 +1,82 @@
-"""Template tags for the site chrome: navigation, language links, breadcrumbs, official contacts."""
+"""Template tags for the site chrome: navigation, language links, breadcrumbs, official contacts.
+
+The expensive parts come from ``portal.chrome``, which caches them until content changes.
+"""
 
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from portal.models import Audience, OfficialContact
+from portal import chrome
+from portal.models import Audience
+from portal.privacy import public
 
 register = template.Library()
 
 
-def _home_for(request):
-    """The home page in the active language (the site root or its translation), cached on the request."""
-    if not hasattr(request, "_portal_home"):
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        request._portal_home = root.localized.specific if root else None
-    return request._portal_home
+def _links(context):
+    """The cached links of the page being shown, or None outside the page tree (search, errors)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return None
+    request = context["request"]
+    if not hasattr(request, "_portal_links"):
+        request._portal_links = chrome.page_links(request, page, translation.get_language())
+    return request._portal_links
+
+
+def _site_home(request, language_code):
+    site = Site.find_for_request(request)
+    with translation.override(language_code):
+        home = site.root_page.localized if site else None
+    return home
 
 
 @register.simple_tag(takes_context=True)
-def home_page(context):
-    return _home_for(context["request"])
+def home_link(context):
+    """``(title, url, pk)`` of the home page in the active language."""
+    links = _links(context)
+    if links:
+        return links["home"]
+    home = _site_home(context["request"], translation.get_language())
+    return (home.title, home.get_url(context["request"]), home.pk) if home else ("", "/", None)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    home = _home_for(context["request"])
-    if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    home_id = home_link(context)[2]
+    return chrome.menu_items(context["request"], home_id) if home_id else []
 
 
 @register.simple_tag
 def footer_contacts():
-    return OfficialContact.objects.filter(locale=Locale.get_active(), show_in_footer=True)
+    return chrome.footer_contacts(translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: the translated page when it exists and is live, else that language's home."""
     request = context["request"]
-    page = context.get("page")
+    links = _links(context)
+    translated = links["languages"] if links else {}
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    links = []
+    result = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request)
-        else:
-            with translation.override(code):
-                home = Site.find_for_request(request).root_page.localized
-                url = home.get_url(request)
-        links.append(
-            {"code": code, "name": name, "url": url, "current": code == current, "translated": target is not None}
-        )
-    return links
+        url = translated.get(code)
+        if url is None:
+            home = _site_home(request, code)
+            url = home.get_url(request) if home else "/"
+        result.append({"code": code, "name": name, "url": url, "current": code == current, "translated": code in translated})
+    return result
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context, page):
-    """Ancestors of ``page`` from the home page down, excluding the page itself."""
-    home = _home_for(context["request"])
-    if home is None or page.pk == home.pk:
-        return []
-    return page.get_ancestors().filter(depth__gte=home.depth).live()
+def breadcrumbs(context):
+    """``[(title, url)]`` from the home page down to the current page's parent."""
+    links = _links(context)
+    return links["crumbs"] if links else []
 
 
 @register.filter
@@ -80,11 +87,11 @@ def html_lang(language_code):
 
 @register.simple_tag
 def audiences():
-    return Audience.objects.filter(locale=Locale.get_active())
+    return Audience.objects.filter(locale__language_code=translation.get_language())
 
 
 @register.simple_tag
 def upcoming_events(count):
     """The next ``count`` live activities in the active language (for the event-list block)."""
     event_page = apps.get_model("campaigns", "EventPage")
-    return event_page.objects.live().public().upcoming().filter(locale=Locale.get_active())[:count]
+    return public(event_page.objects.live().upcoming()).filter(locale__language_code=translation.get_language())[:count]

@@ -1,0 +1,47 @@
+# The two commands of the README are `make demo` and `make test`; the rest run one part alone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: demo test install migrate seed serve test-postgres search-engine messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+serve: install
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
+demo: seed serve
+
+## README command 2: the whole test suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
+test: install
+	$(VENV)/bin/pytest
+
+## The suite on a local PostgreSQL that this target installs (if missing) and starts
+test-postgres: install
+	scripts/postgres start
+	DATABASE_URL=$$(scripts/postgres url) $(VENV)/bin/pytest
+
+search-engine:
+	scripts/search-engine start
+
+## Re-extract and compile translations after changing user-facing strings
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans -i ".venv/*" -i "scripts/*" -i "tests/*" --no-location
+	cd locale && ../$(PY) ../manage.py compilemessages -l zh_Hans
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-media staticfiles .pytest_cache
