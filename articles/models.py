@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.listing import filter_by_audience_and_topic, paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
 
 # Reading speeds used for the "x min read" label.
@@ -132,13 +132,9 @@ class ArticlePage(AudienceTargetedPage):
         return max(1, round(units / per_minute))
 
 
-class ArticleIndexPage(ContentPage):
+class ArticleIndexPage(IndexPage):
     """All articles in this language (``?audience=``, ``?topic=``, ``?kind=``)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
     class Meta:

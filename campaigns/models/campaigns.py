@@ -12,7 +12,7 @@ from wagtail.search import index
 from articles.models import ArticlePage
 from portal.blocks import BODY_BLOCKS, CAMPAIGN_SECTION_BLOCKS, MATERIAL_BLOCKS
 from portal.listing import paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
 from portal.privacy import public
 
@@ -20,13 +20,9 @@ from .events import EventPage
 from .films import FilmPage
 
 
-class CampaignIndexPage(ContentPage):
+class CampaignIndexPage(IndexPage):
     """The campaign archive: every campaign, browsable by year and kind (``?year=&kind=``)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
 
     class Meta:

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.listing import paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.privacy import public
 
 
@@ -99,13 +99,9 @@ class EventPage(AudienceTargetedPage):
         return parent if isinstance(parent, apps.get_model("campaigns", "CampaignPage")) else None
 
 
-class EventIndexPage(ContentPage):
+class EventIndexPage(IndexPage):
     """All upcoming activities in this language, from every campaign (``?audience=``, ``?kind=``)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["campaigns.EventPage"]
 
     class Meta:

@@ -15,7 +15,7 @@ from wagtail.search import index
 from campaigns.video import UnsupportedVideoURL, parse_video_url
 from portal.blocks import BODY_BLOCKS
 from portal.listing import filter_by_audience_and_topic, paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage
+from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
 
 
@@ -148,13 +148,9 @@ class FilmPage(AudienceTargetedPage):
         return f"{minutes}:{seconds:02d}"
 
 
-class FilmIndexPage(ContentPage):
+class FilmIndexPage(IndexPage):
     """All micro-films in this language (``?audience=``, ``?topic=``)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["campaigns.FilmPage"]
 
     class Meta:

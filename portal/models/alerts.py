@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from portal.listing import paginate, read_filters
 
-from .content import ContentPage
+from .content import IndexPage
 
 
 class FraudAlertQuerySet(models.QuerySet):
@@ -133,13 +133,9 @@ class FraudAlert(
         return {"alert": self, "page": AlertIndexPage.objects.filter(locale_id=self.locale_id).first()}
 
 
-class AlertIndexPage(RoutablePageMixin, ContentPage):
+class AlertIndexPage(RoutablePageMixin, IndexPage):
     """Lists active alerts, then past ones; each alert has its own page at ``<this url><id>/``."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 

@@ -62,6 +62,18 @@ class ContentPage(Page):
         return self._meta.verbose_name
 
 
+class IndexPage(ContentPage):
+    """A section landing page directly under the home page: an introduction above a listing."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        abstract = True
+
+
 class AudienceTargetedPage(ContentPage):
     """A content page tagged with the publicity groups it is written for."""
 
