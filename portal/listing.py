@@ -47,10 +47,10 @@ def paginate(items, page_number, per_page=PAGE_SIZE):
         raise Http404(_("No such page of results.")) from error
 
 
-def filter_by_audience_and_topic(queryset, filters, topic_field="topics__slug"):
+def filter_by_audience_and_topic(queryset, filters):
     """Narrow a page queryset by the audience slug and topic slug filters, when given."""
     if filters.get("audience"):
         queryset = queryset.filter(audiences__slug=filters["audience"])
-    if filters.get("topic") and topic_field:
-        queryset = queryset.filter(**{topic_field: filters["topic"]})
+    if filters.get("topic"):
+        queryset = queryset.filter(topics__slug=filters["topic"])
     return queryset.distinct() if (filters.get("audience") or filters.get("topic")) else queryset
