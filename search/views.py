@@ -1,41 +1,115 @@
-"""The public search page.
+"""The public search page and the suggestions endpoint.
 
-This first version answers from Wagtail's database backend over live, public
-pages in the visitor's language; the Elasticsearch-backed search replaces the
-query part and keeps this view's contract (``?q=&page=``).
+Both treat the query string as hostile: a Django form validates it, and
+anything malformed answers 400. The search answers from Elasticsearch and,
+when the engine is unreachable or slow, from the database with a visible
+note; suggestions then answer an empty list. Never a 500 for either.
 """
+
+import logging
 
 from django import forms
 from django.core.exceptions import BadRequest
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from django_ratelimit.decorators import ratelimit
+from elasticsearch import exceptions as es_exceptions
+from wagtail.contrib.search_promotions.models import Query
 
-from portal.listing import MAX_PAGE, paginate
-from portal.privacy import public
+from .engine import get_client
+from .facets import facet_groups, query_string
+from .fallback import TYPE_MODELS, search_database
+from .models import SearchMiss
+from .queries import MAX_RESULT_WINDOW, PAGE_SIZE, search_pages, suggestions
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+ENGINE_ERRORS = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError)
+CONTENT_TYPE_CHOICES = [(key, key) for key in [*TYPE_MODELS, "alert", "page"]]
+
+
+def _no_control_characters(value):
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise forms.ValidationError(_("The search contains characters that are not allowed."))
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True, label=_("Search"))
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True, validators=[_no_control_characters])
+    audience = forms.SlugField(required=False, max_length=50)
+    topic = forms.CharField(required=False, max_length=100, validators=[_no_control_characters])
+    type = forms.ChoiceField(required=False, choices=CONTENT_TYPE_CHOICES)
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    sort = forms.ChoiceField(required=False, choices=[("relevance", "relevance"), ("date", "date")])
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULT_WINDOW // PAGE_SIZE)
 
-    def clean_q(self):
-        # Control characters never belong in a query; refusing them keeps logs and engines clean.
-        query = self.cleaned_data["q"]
-        if any(ord(ch) < 32 for ch in query):
-            raise forms.ValidationError(_("The search contains characters that are not allowed."))
-        return query
+
+class SuggestForm(forms.Form):
+    q = forms.CharField(max_length=50, strip=True, validators=[_no_control_characters])
+
+
+def _valid(form):
+    if not form.is_valid():
+        raise BadRequest(_("Invalid search: %s") % ", ".join(sorted(form.errors)))
+    return form.cleaned_data
+
+
+def _editors_picks(query, language):
+    """Promoted results for this exact query in this language (pages of other languages are left out)."""
+    picks = Query.get(query).editors_picks.select_related("page", "page__locale")
+    return [pick for pick in picks if pick.page is None or pick.page.locale.language_code == language]
+
+
+def _search(query, language, filters, page, context):
+    """Elasticsearch when configured and answering; otherwise the database (noting an outage)."""
+    client = get_client()
+    if client is not None:
+        try:
+            return search_pages(client, query, language, filters, page, context["sort"])
+        except ENGINE_ERRORS as error:
+            logger.warning("search engine unavailable, answering from the database: %s", error)
+            context["fallback"] = True
+    return search_database(query, language, filters, page)
 
 
 def search(request):
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        raise BadRequest(_("Invalid search: %s") % ", ".join(sorted(form.errors)))
-    query = form.cleaned_data["q"]
-    results = None
-    if query:
-        pages = public(Page.objects.live()).filter(locale=Locale.get_active()).exclude(depth__lte=1).specific()
-        results = paginate(pages.search(query), form.cleaned_data["page"])
-    return render(request, "search/search.html", {"form": form, "query": query, "results": results})
+    data = _valid(SearchForm(request.GET))
+    query, page, language = data["q"], data["page"] or 1, translation.get_language()
+    filters = {name: data[name] for name in ("audience", "topic", "type", "year")}
+    context = {"query": query, "filters": filters, "sort": data["sort"] or "relevance", "fallback": False}
+    if query or any(filters.values()):
+        results = _search(query, language, filters, page, context)
+        if page > results.num_pages:
+            raise Http404(_("No such page of results."))
+        params = {"q": query, **filters, "sort": data["sort"]}
+        context.update(
+            results=results,
+            facets=facet_groups(results, params, language),
+            sort_urls={key: "?" + query_string(params, sort=key) for key in ("relevance", "date")},
+            page_urls={
+                "previous": "?" + query_string(params, page=page - 1) if page > 1 else "",
+                "next": "?" + query_string(params, page=page + 1) if page < results.num_pages else "",
+            },
+        )
+        if query and page == 1:
+            Query.get(query).add_hit()
+            context["picks"] = _editors_picks(query, language)
+            if results.total == 0:
+                SearchMiss.record(query, language)
+    return render(request, "search/search.html", context)
+
+
+@ratelimit(key="ip", rate="60/m", block=True)
+def suggest(request):
+    data = _valid(SuggestForm(request.GET))
+    client = get_client()
+    if client is None:
+        return JsonResponse({"suggestions": []})
+    try:
+        items = suggestions(client, data["q"], translation.get_language())
+    except ENGINE_ERRORS as error:
+        logger.warning("search engine unavailable for suggestions: %s", error)
+        items = []
+    return JsonResponse({"suggestions": items})

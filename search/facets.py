@@ -1,0 +1,44 @@
+"""Facet counts turned into links: each option adds its filter to the current query; a chosen one removes it."""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Audience
+
+TITLES = {"type": _("Type"), "audience": _("Audience"), "topic": _("Topic"), "year": _("Year")}
+TYPE_LABELS = {
+    "article": _("Articles"), "film": _("Films"), "event": _("Activities"), "campaign": _("Campaigns"),
+    "alert": _("Fraud alerts"), "page": _("Other pages"),
+}
+
+
+def query_string(params, **changes):
+    """``params`` (a dict) with ``changes`` applied (None removes a key), url-encoded, page reset."""
+    merged = {key: value for key, value in params.items() if value not in (None, "") and key != "page"}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return urlencode(merged)
+
+
+def facet_groups(results, params, language):
+    """``[{"name", "title", "options": [{"label", "count", "url", "selected"}]}]`` for the template."""
+    audience_names = dict(Audience.objects.filter(locale__language_code=language).values_list("slug", "name"))
+    labels = {"type": TYPE_LABELS, "audience": audience_names}
+    groups = []
+    for name in ("type", "audience", "topic", "year"):
+        options = []
+        for value, count in results.facets.get(name, []):
+            selected = str(params.get(name) or "") == str(value)
+            options.append({
+                "label": labels.get(name, {}).get(value, value),
+                "count": count,
+                "selected": selected,
+                "url": "?" + query_string(params, **{name: None if selected else value}),
+            })
+        if options:
+            groups.append({"name": name, "title": TITLES[name], "options": options})
+    return groups

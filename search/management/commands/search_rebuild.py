@@ -1,0 +1,30 @@
+"""``manage.py search_rebuild``: a fresh index for everything searchable, swapped in with no downtime."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from elasticsearch import exceptions as es_exceptions
+
+from search.engine import get_client
+from search.queue import rebuild_and_replay
+
+
+class Command(BaseCommand):
+    help = "Build a new search index from the database and swap the alias to it atomically."
+
+    def handle(self, *args, **options):
+        client = get_client()
+        if client is None:
+            raise CommandError("ELASTICSEARCH_URL is not set: there is no search engine to rebuild.")
+
+        def progress(done, total):
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stdout.flush()
+
+        try:
+            name = rebuild_and_replay(client, progress)
+        except (es_exceptions.ConnectionError, es_exceptions.ApiError, RuntimeError) as error:
+            raise CommandError(f"rebuild failed, the current index stays in use: {error}") from error
+        self.stdout.write(f"\nthe alias now points at {name}")

@@ -1,0 +1,181 @@
+"""The index queue: record changes as they are committed, drain them into Elasticsearch later.
+
+Signal handlers write an ``IndexQueueItem`` inside the transaction that
+publishes, unpublishes, moves or deletes a page (or an alert, or a view
+restriction), so the row exists exactly when the change does. After commit a
+task drains the queue; ``manage.py search_sync`` does the same from cron or a
+worker. When the engine is unreachable the rows stay, with exponential
+back-off, and the next drain catches up: no update is lost.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from elasticsearch import exceptions as es_exceptions
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from portal.models import FraudAlert
+
+from . import indexing
+from .engine import get_client
+from .models import IndexQueueItem, SynonymSet
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 300
+KEEP_DONE_HOURS = 24
+BATCH_SIZE = 500
+
+
+def enqueue(kind, ids=(None,)):
+    """Queue ``ids`` of ``kind`` for syncing, and drain the queue once the transaction commits.
+
+    Without a configured engine nothing is queued (the database search needs no
+    queue); an engine added later is filled by ``manage.py search_rebuild``.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return
+    IndexQueueItem.objects.bulk_create([IndexQueueItem(kind=kind, object_id=object_id) for object_id in ids])
+    transaction.on_commit(schedule_drain)
+
+
+def schedule_drain():
+    from .tasks import drain_index_queue
+
+    drain_index_queue.enqueue()
+
+
+def _subtree_ids(page):
+    return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    enqueue(IndexQueueItem.Kind.PAGE, [instance.pk])
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    # Every URL in the moved subtree changed.
+    enqueue(IndexQueueItem.Kind.PAGE, _subtree_ids(instance))
+
+
+@receiver(post_delete)
+def object_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        enqueue(IndexQueueItem.Kind.PAGE, [instance.pk])
+    elif isinstance(instance, FraudAlert):
+        enqueue(IndexQueueItem.Kind.ALERT, [instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    # Making a subtree private (or public again) changes what may be searched.
+    enqueue(IndexQueueItem.Kind.PAGE, _subtree_ids(instance.page))
+
+
+@receiver(published, sender=FraudAlert)
+@receiver(unpublished, sender=FraudAlert)
+def alert_changed(sender, instance, **kwargs):
+    enqueue(IndexQueueItem.Kind.ALERT, [instance.pk])
+
+
+@receiver(post_save, sender=SynonymSet)
+@receiver(post_delete, sender=SynonymSet)
+def synonyms_changed(sender, **kwargs):
+    enqueue(IndexQueueItem.Kind.REBUILD)
+
+
+def backoff(attempts):
+    return datetime.timedelta(seconds=min(2**attempts, MAX_BACKOFF_SECONDS))
+
+
+def pending(now=None, ignore_backoff=False):
+    items = IndexQueueItem.objects.filter(done_at__isnull=True)
+    if not ignore_backoff:
+        items = items.filter(next_attempt_at__lte=now or timezone.now())
+    return items.order_by("pk")
+
+
+def _mark_failed(items, error, now):
+    for item in items:
+        item.attempts += 1
+        item.next_attempt_at = now + backoff(item.attempts)
+        item.last_error = str(error)[:2000]
+    IndexQueueItem.objects.bulk_update(items, ["attempts", "next_attempt_at", "last_error"])
+
+
+def drain(client=None, ignore_backoff=False):
+    """Sync every due queue row to the engine. Returns (done, failed) row counts.
+
+    Rows for the same object are merged: the object's *current* state is what
+    gets written, so order does not matter and repeats cost nothing.
+    """
+    client = client or get_client()
+    if client is None:
+        return 0, 0
+    now = timezone.now()
+    items = list(pending(now, ignore_backoff)[:BATCH_SIZE])
+    if not items:
+        return 0, 0
+    done, failed = [], []
+    try:
+        indexing.ensure_index(client)
+        if any(item.kind == IndexQueueItem.Kind.REBUILD for item in items):
+            rebuild_and_replay(client)
+            done = items
+        else:
+            for kind in (IndexQueueItem.Kind.PAGE, IndexQueueItem.Kind.ALERT):
+                kind_items = [item for item in items if item.kind == kind]
+                if not kind_items:
+                    continue
+                failed_ids = indexing.sync_objects(client, kind, sorted({item.object_id for item in kind_items}))
+                for item in kind_items:
+                    (failed if item.object_id in failed_ids else done).append(item)
+    except (es_exceptions.ConnectionError, es_exceptions.ApiError, es_exceptions.TransportError) as error:
+        logger.warning("search engine unavailable, %d queue rows kept: %s", len(items), error)
+        _mark_failed(items, error, now)
+        return 0, len(items)
+    if failed:
+        _mark_failed(failed, "the engine rejected the document", now)
+    IndexQueueItem.objects.filter(pk__in=[item.pk for item in done]).update(done_at=timezone.now())
+    IndexQueueItem.objects.filter(done_at__lt=now - datetime.timedelta(hours=KEEP_DONE_HOURS)).delete()
+    return len(done), len(failed)
+
+
+def drain_all(client=None, ignore_backoff=False):
+    """Drain until nothing due is left (or a round makes no progress). Returns total (done, failed)."""
+    total_done = total_failed = 0
+    while True:
+        done, failed = drain(client, ignore_backoff)
+        total_done += done
+        total_failed += failed
+        if done == 0:
+            return total_done, total_failed
+
+
+def rebuild_and_replay(client, progress=None):
+    """Rebuild into a new index, then replay every change queued since the rebuild began.
+
+    A change drained into the *old* index while the new one was filling would
+    otherwise be lost at the alias swap; replaying by object id makes the new
+    index current.
+    """
+    started = timezone.now()
+    name = indexing.rebuild(client, progress)
+    # Everything queued before the rebuild began is in the new index already.
+    IndexQueueItem.objects.filter(done_at__isnull=True, created_at__lt=started).update(done_at=timezone.now())
+    changed = IndexQueueItem.objects.filter(created_at__gte=started).exclude(kind=IndexQueueItem.Kind.REBUILD)
+    for kind in (IndexQueueItem.Kind.PAGE, IndexQueueItem.Kind.ALERT):
+        ids = sorted(set(changed.filter(kind=kind).values_list("object_id", flat=True)))
+        if ids:
+            indexing.sync_objects(client, kind, ids)
+    return name
