@@ -1,0 +1,80 @@
+"""A cache of whole public pages for anonymous visitors.
+
+Most visitors are anonymous and read the same pages, so a rendered page is
+kept in the cache (Redis in production) and served without touching the
+database. Correctness rules:
+
+- only anonymous GET/HEAD requests without a session are served from or stored in it;
+  editors (logged in) always get a fresh render;
+- a response is stored only if it is a 200 HTML page that sets no cookie, was not
+  marked private, and did not embed a CSRF token (pages with forms stay per-visitor),
+  so no cached page can carry another visitor's token, messages or cookies;
+- the key holds the language and the view (standard / large text) besides the URL;
+- it includes the site-chrome version (``portal.chrome``), which every publish,
+  unpublish, move, delete, alert or contact change bumps: stale pages are never
+  served after a change. A short lifetime covers what changes with the clock
+  (an alert's active window, a campaign turning "live").
+
+``Cache-Control: public, max-age`` lets a CDN or nginx cache the same pages; the
+Wagtail frontend-cache app purges those on publish in production (README).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+from portal import chrome
+
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/api/", "/django-admin/")
+
+
+def _cacheable_request(request):
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        return False
+    # Search records every query for editors (hits, misses), so it is never served from here.
+    return not request.path.startswith(EXCLUDED_PREFIXES) and "/search/" not in request.path
+
+
+def _cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not getattr(response, "streaming", False)
+        and "private" not in response.get("Cache-Control", "")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def cache_key(request):
+    view = "large" if getattr(request, "large_text", False) else "standard"
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"portal:page:{chrome.version()}:{request.LANGUAGE_CODE}:{view}:{url}"
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous pages (place after the auth, locale and large-text middleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,25 @@
+"""Security headers Django has no setting for, and the throttled admin login."""
+
+from django.conf import settings
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
+from wagtail.admin.views.account import LoginView
+
+
+class PermissionsPolicyMiddleware:
+    """Adds ``Permissions-Policy`` (settings.PERMISSIONS_POLICY) to every response that lacks one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}={allowlist}" for feature, allowlist in settings.PERMISSIONS_POLICY.items())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+# Ten login attempts a minute per address: enough for a person, useless for password guessing.
+ThrottledLoginView = method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), name="dispatch")(
+    LoginView
+)

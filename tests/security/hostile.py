@@ -1,0 +1,70 @@
+"""Hostile requests for every public URL pattern: shared by the fuzz test and ``bench/fuzz.py``.
+
+The strategy mixes random text with the classics (SQL and Elasticsearch
+syntax, control characters, invalid percent-escapes, huge numbers, duplicate
+parameters) in query strings, extra path segments, headers and form bodies.
+"""
+
+from urllib.parse import quote
+
+from hypothesis import strategies as st
+
+FIXED_URLS = [
+    "/", "/en/", "/search/", "/en/search/", "/search/suggest/", "/healthz/", "/api/v2/pages/", "/api/v2/images/",
+    "/api/v2/documents/", "/sitemap.xml", "/robots.txt", "/check/", "/en/check/", "/feeds/alerts/", "/feeds/articles/",
+    "/events.ics", "/en/events.ics",
+]
+PARAMETERS = ["q", "page", "audience", "topic", "kind", "type", "year", "sort", "view", "limit", "offset", "order",
+              "fields", "search", "locale", "child_of", "format", "id"]
+CLASSICS = [
+    "' OR 1=1 --", '"; DROP TABLE wagtailcore_page; --', "title:(a OR b)^9", "*:*", "{\"query\":{}}", "\\", "%",
+    "%ZZ", "%00", "\x00", "\x1b[31m", "../../etc/passwd", "<script>alert(1)</script>", "9" * 40, "-1", "0", "1e309",
+    "NaN", "退保", "🙂" * 30, "large", "standard", "elderly", "article", "2026",
+]
+# Surrogates cannot be sent in a URL at all, so the text excludes them; long values come from a length.
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+VALUES = st.one_of(TEXT, st.sampled_from(CLASSICS), st.integers(1000, 6000).map(lambda length: "a" * length))
+
+
+def query_strings():
+    pairs = st.lists(st.tuples(st.sampled_from(PARAMETERS), VALUES), max_size=6)
+    return pairs.map(lambda items: "&".join(f"{quote(name)}={quote(value, safe='%')}" for name, value in items))
+
+
+def path_suffixes():
+    return st.one_of(st.just(""), st.sampled_from(CLASSICS).map(lambda value: quote(value, safe="%") + "/"),
+                     TEXT.filter(bool).map(lambda value: quote(value[:30]) + "/"))
+
+
+def headers():
+    return st.fixed_dictionaries({}, optional={
+        "HTTP_ACCEPT_LANGUAGE": VALUES.map(lambda value: value.encode("latin-1", "replace").decode("latin-1")),
+        "HTTP_COOKIE": VALUES.map(lambda value: "view=" + quote(value)),
+        "HTTP_X_FORWARDED_FOR": st.sampled_from(["1.2.3.4", "not an ip", "::1", ""]),
+    })
+
+
+def form_bodies():
+    return st.dictionaries(st.sampled_from(PARAMETERS + ["csrfmiddlewaretoken", "answer", "website"]), VALUES, max_size=6)
+
+
+def request_plans(page_urls):
+    """(method, url, body, headers) tuples over the fixed URLs and the given page URLs."""
+    return st.tuples(
+        st.sampled_from(["GET", "GET", "GET", "POST", "HEAD"]),
+        st.sampled_from(FIXED_URLS + list(page_urls)),
+        path_suffixes(),
+        query_strings(),
+        form_bodies(),
+        headers(),
+    )
+
+
+def send(client, plan):
+    method, url, suffix, query, body, extra = plan
+    target = url + suffix + ("?" + query if query else "")
+    if method == "POST":
+        return client.post(target, body, **extra)
+    if method == "HEAD":
+        return client.head(target, **extra)
+    return client.get(target, **extra)

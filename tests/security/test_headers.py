@@ -1,0 +1,58 @@
+"""Security headers on public pages, the admin's exception, and the throttled admin login."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_carry_the_security_headers(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert response["X-Frame-Options"] == "DENY" or "frame-ancestors 'none'" in csp
+
+
+def test_no_inline_scripts_or_styles_on_any_page_type(client, page_of):
+    import re
+
+    from tests.portal.test_pages import PAGE_TYPES
+
+    for model in PAGE_TYPES:
+        html = client.get(page_of(model).url).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), model.__name__
+        assert " style=" not in html and "<style" not in html, model.__name__
+
+
+def test_the_admin_keeps_working_without_the_public_csp(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+
+
+def test_admin_login_is_throttled(client):
+    statuses = [
+        client.post("/admin/login/", {"username": "admin", "password": f"wrong-{attempt}"}).status_code
+        for attempt in range(12)
+    ]
+    assert statuses[0] == 200  # the form again, with an error
+    assert statuses[-1] == 429
+
+
+def test_database_outage_answers_a_friendly_503(monkeypatch):
+    from django.db import OperationalError, connection
+    from django.test import Client
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server")  # what Django raises when the server is gone
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    monkeypatch.setattr(connection, "cursor", refuse)
+    response = Client(raise_request_exception=False).get("/en/articles/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "96110" in response.content.decode() and "Traceback" not in response.content.decode()
