@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: demo test install migrate seed serve test-postgres search-engine messages clean
+.PHONY: demo test install browser-deps poster-deps migrate seed serve test-postgres search-engine messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+## Chromium, a CJK font and the pinned npm tools for tests/browser/ (each only when missing)
+browser-deps:
+	scripts/browser-deps
+
+## A CJK font for the share posters (only when none is installed)
+poster-deps:
+	scripts/poster-deps
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -26,12 +34,13 @@ serve: install
 ## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
 demo: seed serve
 
-## README command 2: the whole test suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
-test: install
+## README command 2: the whole test suite, starting what it needs: Chromium and npm tools,
+## the real Elasticsearch node (DATABASE_URL selects PostgreSQL; SQLite otherwise)
+test: install browser-deps poster-deps search-engine
 	$(VENV)/bin/pytest
 
 ## The suite on a local PostgreSQL that this target installs (if missing) and starts
-test-postgres: install
+test-postgres: install browser-deps poster-deps search-engine
 	scripts/postgres start
 	DATABASE_URL=$$(scripts/postgres url) $(VENV)/bin/pytest
 
@@ -44,4 +53,4 @@ messages: install
 	cd locale && ../$(PY) ../manage.py compilemessages -l zh_Hans
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .test-media staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 .test-media staticfiles .pytest_cache node_modules

@@ -1,4 +1,4 @@
-"""Education articles, fraud case studies and guides."""
+"""Education articles, fraud case studies and guides (quizzes: ``articles.quizzes``)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +17,10 @@ from portal.blocks import BODY_BLOCKS
 from portal.listing import filter_by_audience_and_topic, paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
+from portal.posters import PosterMixin
+from portal.privacy import public
+
+from .quizzes import QuizPage  # importing the module also registers its QuizAnswerCount model
 
 # Reading speeds used for the "x min read" label.
 CHINESE_CHARACTERS_PER_MINUTE = 400
@@ -29,13 +33,15 @@ class ArticleTopic(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", related_name="tagged_topics", on_delete=models.CASCADE)
 
 
-class ArticlePage(AudienceTargetedPage):
+class ArticlePage(PosterMixin, AudienceTargetedPage):
     """An education piece, a fraud case study or a practical guide.
 
     Case studies follow the "take cases as lessons" pattern: what happened,
     the red flags, how to protect yourself and where to report; those fields
     are required when the kind is "case study". ``last_reviewed`` tells readers
-    how fresh the advice is.
+    how fresh the advice is. ``product_related`` marks pieces about an
+    insurance or investment product, which the consumer-protection review
+    only passes with a risk-disclosure block.
     """
 
     class Kind(models.TextChoices):
@@ -44,6 +50,11 @@ class ArticlePage(AudienceTargetedPage):
         GUIDE = "guide", _("Guide")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.EDUCATION)
+    product_related = models.BooleanField(
+        _("about an insurance or investment product"),
+        default=False,
+        help_text=_("Product content must carry a risk-disclosure block; the review checks it."),
+    )
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticleTopic, blank=True)
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
@@ -62,6 +73,7 @@ class ArticlePage(AudienceTargetedPage):
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("kind"),
+        FieldPanel("product_related"),
         FieldPanel("audiences"),
         FieldPanel("topics"),
         FieldPanel("campaign"),
@@ -97,6 +109,8 @@ class ArticlePage(AudienceTargetedPage):
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # Case studies quote the scam on purpose; the review warns instead of blocking claims found here.
+    scam_description_fields = ["what_happened", "red_flags"]
 
     class Meta:
         verbose_name = _("article page")
@@ -133,9 +147,9 @@ class ArticlePage(AudienceTargetedPage):
 
 
 class ArticleIndexPage(IndexPage):
-    """All articles in this language (``?audience=``, ``?topic=``, ``?kind=``)."""
+    """All articles in this language (``?audience=``, ``?topic=``, ``?kind=``), and its quizzes."""
 
-    subpage_types = ["articles.ArticlePage"]
+    subpage_types = ["articles.ArticlePage", "articles.QuizPage"]
 
     class Meta:
         verbose_name = _("article index page")
@@ -153,4 +167,5 @@ class ArticleIndexPage(IndexPage):
         if filters["kind"]:
             articles = articles.filter(kind=filters["kind"])
         context.update(filters=filters, kinds=ArticlePage.Kind.choices, articles=paginate(articles, filters["page"]))
+        context["quizzes"] = public(QuizPage.objects.live().child_of(self)).order_by("-first_published_at")[:4]
         return context

@@ -8,3 +8,4 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import chrome, privacy  # noqa: F401  (connects their cache-invalidation signals)
+        from .review import signals  # noqa: F401  (keeps workflow tasks on the submitted revision)

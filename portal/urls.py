@@ -1,18 +1,28 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.http import HttpResponse
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.feeds import ArticlesFeed
+from campaigns.calendar import upcoming_events_calendar
+from portal import page_files
 from portal.api import api_router
+from portal.contact_check import contact_check
+from portal.feeds import AlertsFeed
 from portal.health import healthz
+from portal.security import ThrottledLoginView
+from portal.sitemap import sitemap
 from search import views as search_views
 
 urlpatterns = [
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz, name="healthz"),
@@ -26,6 +36,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+if os.environ.get("PORTAL_BENCH_VIEWS") == "1":
+    # The benchmarks' baseline: the cheapest possible Django response on the same server.
+    urlpatterns.append(path("bench/minimal/", lambda request: HttpResponse("ok"), name="bench_minimal"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
@@ -34,8 +48,15 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("feeds/alerts/", AlertsFeed(), name="feed_alerts"),
+    path("feeds/articles/", ArticlesFeed(), name="feed_articles"),
+    path("events.ics", upcoming_events_calendar, name="events_ics"),
+    path("check/", contact_check, name="contact_check"),
+    path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
 handler400 = "portal.views.bad_request"
+handler500 = "portal.outage.server_error"

@@ -1,10 +1,12 @@
-"""Admin registration: the site-wide snippets editors and reviewers manage."""
+"""Admin registration: the site-wide snippets editors and reviewers manage, and the review's hooks."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Audience, ClaimRule, FraudAlert, OfficialContact
+from .review import admin_hooks as review
 
 
 class FraudAlertViewSet(SnippetViewSet):
@@ -47,3 +49,12 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConsumerProtectionGroup)
+
+# The consumer-protection review (portal.review.admin_hooks).
+hooks.register("before_edit_page", review.guard_page_edit)
+hooks.register("before_create_page", review.guard_page_create)
+hooks.register("before_edit_snippet", review.guard_snippet_edit)
+hooks.register("before_create_snippet", review.guard_snippet_create)
+for hook_name in ("after_edit_page", "after_create_page", "after_edit_snippet", "after_create_snippet"):
+    hooks.register(hook_name, review.report_pre_check_rejection)
+hooks.register("construct_homepage_panels", review.add_review_queue_panel)

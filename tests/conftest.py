@@ -15,6 +15,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Caches outlive a test's rolled-back transaction, so each test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def client():
     return Client()

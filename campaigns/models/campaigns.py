@@ -14,6 +14,7 @@ from portal.blocks import BODY_BLOCKS, CAMPAIGN_SECTION_BLOCKS, MATERIAL_BLOCKS
 from portal.listing import paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
+from portal.posters import PosterMixin
 from portal.privacy import public
 
 from .events import EventPage
@@ -43,7 +44,7 @@ class CampaignIndexPage(IndexPage):
         return context
 
 
-class CampaignPage(AudienceTargetedPage):
+class CampaignPage(PosterMixin, AudienceTargetedPage):
     """One campaign: theme, dates, what is on, and sections for each audience.
 
     Dates are editable, never hard-coded (the September drive moves year to

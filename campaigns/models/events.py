@@ -8,11 +8,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from campaigns.calendar import build_calendar, calendar_response
 from portal.blocks import BODY_BLOCKS
 from portal.listing import paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
@@ -28,11 +30,12 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventPage(AudienceTargetedPage):
+class EventPage(RoutablePageMixin, AudienceTargetedPage):
     """One offline activity with its time, place and how to join.
 
     Lives under the campaign it belongs to, or under the events index when it
-    stands alone. Times are stored in UTC and shown in Asia/Shanghai.
+    stands alone. Times are stored in UTC and shown in Asia/Shanghai. ``<page url>event.ics``
+    offers the activity as a calendar file (``campaigns.calendar``).
     """
 
     class Kind(models.TextChoices):
@@ -91,6 +94,14 @@ class EventPage(AudienceTargetedPage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The activity cannot end before it starts.")})
+
+    @path("event.ics/", name="ics")
+    def ics_route(self, request):
+        return calendar_response(build_calendar([self], self.title), "event.ics")
+
+    @property
+    def ics_url(self):
+        return self.url + "event.ics"
 
     @cached_property
     def campaign(self):

@@ -17,6 +17,7 @@ from portal.blocks import BODY_BLOCKS
 from portal.listing import filter_by_audience_and_topic, paginate, read_filters
 from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
 from portal.models.pages import listing_queryset
+from portal.posters import PosterMixin
 
 
 class FilmTopic(TaggedItemBase):
@@ -25,7 +26,7 @@ class FilmTopic(TaggedItemBase):
     content_object = ParentalKey("campaigns.FilmPage", related_name="tagged_topics", on_delete=models.CASCADE)
 
 
-class FilmPage(AudienceTargetedPage):
+class FilmPage(PosterMixin, AudienceTargetedPage):
     """A micro-film with its own shareable page.
 
     The film is either on an allow-listed platform (``video_url``; the embed

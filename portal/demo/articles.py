@@ -13,7 +13,7 @@ ARTICLES = [
             "<ul><li>Promises of a “full refund” or an “inside channel”</li><li>A large fee up front</li><li>Requests for your policy, ID card and bank card</li></ul>",
             "<p>To cancel a policy, call the official hotline 95511 or visit an official service counter; there is never an extra fee. Complaints: 12378.</p>")},
     {"slug": "illegal-fund-raising-seminar", "kind": "case-study", "audiences": ["public", "elderly"], "topics": [("非法集资", "illegal fund-raising")],
-     "zh-hans": ("以案说险：“养老项目”非法集资", "免费旅游、保本高息的“养老投资”，最终血本无归。", ["非法集资常以“养老服务”“消费返利”为名，先小利后大骗。"],
+     "zh-hans": ("以案说险：“养老项目”非法集资", "免费旅游、“保本高息”的“养老投资”，最终血本无归。", ["非法集资常以“养老服务”“消费返利”为名，先小利后大骗。"],
                  "王大爷参加了一场“养老项目推介会”，对方承诺年化收益18%、保本保息。前三个月按时返利，王大爷追加投资20万元后，平台关闭。",
                  "<ul><li>承诺保本保息、高收益</li><li>先给小额返利建立信任</li><li>以免费旅游、礼品吸引老年人</li></ul>",
                  "<p>牢记“高收益必然伴随高风险”。投资前查询机构是否持牌，发现线索向当地处置非法集资部门举报。</p>"),

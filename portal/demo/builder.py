@@ -14,20 +14,24 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AlertIndexPage, Audience, AudiencePage, FraudAlert, HomePage, OfficialContact, StandardPage
+from portal.models import (
+    AlertIndexPage, Audience, AudiencePage, FraudAlert, HomePage, OfficialContact, ReportFormField, ReportFormPage,
+    StandardPage,
+)
 
 from . import articles as article_data
-from . import content
+from . import content, outreach
 from .media import demo_document, demo_image, demo_video_bytes
 
 LANGUAGES = ("zh-hans", "en")
 DEMO_USERS = [
-    # username, password, group (None = superuser)
+    # username, password, group (None = superuser); the groups come from portal's migrations
     ("admin", "demo-admin-2026", None),
-    ("editor", "demo-editor-2026", "Editors"),
-    ("reviewer", "demo-reviewer-2026", "Moderators"),
+    ("siteadmin", "demo-siteadmin-2026", "Site administrators"),
+    ("editor", "demo-editor-2026", "Marketing editors"),
+    ("reviewer", "demo-reviewer-2026", "Consumer-protection reviewers"),
 ]
 
 
@@ -114,6 +118,8 @@ class DemoBuilder:
         self.make_films(sections["films"], campaigns)
         self.make_articles(sections["articles"], campaigns)
         self.make_alerts()
+        self.make_quiz(sections["articles"])
+        self.make_report_form(home)
         self.make_users()
         self.log("Demo content ready.")
 
@@ -336,13 +342,49 @@ class DemoBuilder:
                 alert.audiences.set(self.audience_list(lang, item["audiences"]))
                 alert.save_revision().publish()
 
+    def make_quiz(self, index):
+        """One anti-fraud quiz in each language; option ids are fixed so answer counts stay attached."""
+        spec = outreach.QUIZ
+
+        def texts(lang):
+            words = spec[lang]
+            related = ArticlePage.objects.filter(locale=self.locales[lang], slug__in=spec["related"])
+            return {"title": words["title"], "summary": words["summary"], "intro": words["intro"],
+                    "questions": json.dumps([self.quiz_question(lang, number, *question) for number, question in enumerate(words["questions"])]),
+                    "related_articles": json.dumps([block("article", article.pk) for article in related])}
+
+        self.both(index, QuizPage, spec["slug"], texts)
+
+    def quiz_question(self, lang, number, question, options, explanation):
+        key = f"quiz:{outreach.QUIZ['slug']}:{lang}:{number}"
+        return {"type": "question", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, key)), "value": {
+            "question": question, "explanation": f"<p>{explanation}</p>",
+            "options": [{"type": "item", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}:{index}")), "value": {"text": text, "correct": correct}}
+                        for index, (correct, text) in enumerate(options)],
+        }}
+
+    def make_report_form(self, home):
+        """The "report a suspicious approach" form in each language, in the main menu."""
+        spec = outreach.REPORT_FORM
+
+        def texts(lang):
+            words = spec[lang]
+            fields = [
+                ReportFormField(clean_name=name, field_type=kind, required=required, label=label, choices=choices, help_text=help_text, sort_order=order)
+                for order, ((name, kind, required), (label, choices, help_text)) in enumerate(zip(outreach.REPORT_FIELDS, words["fields"]))
+            ]
+            return {"title": words["title"], "summary": words["summary"], "intro": words["intro"],
+                    "thank_you_text": words["thank_you_text"], "form_fields": fields}
+
+        self.both(home, ReportFormPage, spec["slug"], texts, show_in_menus=True)
+
     def make_users(self):
         User = get_user_model()
         for username, password, group in DEMO_USERS:
-            if User.objects.filter(username=username).exists():
-                continue
-            if group is None:
+            user = User.objects.filter(username=username).first()
+            if user is None and group is None:
                 User.objects.create_superuser(username, f"{username}@example.com", password)
-            else:
-                user = User.objects.create_user(username, f"{username}@example.com", password)
-                user.groups.add(Group.objects.get(name=group))
+            elif group is not None:
+                user = user or User.objects.create_user(username, f"{username}@example.com", password)
+                # Set, not add: a demo user seeded before the roles existed leaves its old group.
+                user.groups.set([Group.objects.get(name=group)])

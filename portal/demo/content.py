@@ -16,6 +16,7 @@ CONTACTS = [
     {"kind": "phone", "value": "96110", "zh-hans": ("全国反诈专线", "接到可疑来电时拨打"), "en": ("National anti-fraud hotline", "Call if you receive a suspicious call")},
     {"kind": "phone", "value": "12378", "zh-hans": ("金融监管投诉热线", "金融消费投诉"), "en": ("Financial regulator's complaints line", "Financial consumer complaints")},
     {"kind": "website", "value": "www.example-insurance.cn", "zh-hans": ("官方网站", "唯一官方网站"), "en": ("Official website", "Our only official website")},
+    {"kind": "account", "value": "示例保险消保在线", "zh-hans": ("官方微信公众号", "唯一官方公众号"), "en": ("Official WeChat account", "Our only official WeChat account")},
 ]
 
 SITE = {

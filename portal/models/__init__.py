@@ -6,6 +6,8 @@ from .claims import ClaimRule
 from .contacts import OfficialContact
 from .content import ContentPage
 from .pages import AudiencePage, HomePage, StandardPage
+from .reporting import ReportFormField, ReportFormPage
+from .review import PreCheckTask, PreCheckTaskState
 
 __all__ = [
     "AlertIndexPage",
@@ -16,5 +18,9 @@ __all__ = [
     "FraudAlert",
     "HomePage",
     "OfficialContact",
+    "PreCheckTask",
+    "PreCheckTaskState",
+    "ReportFormField",
+    "ReportFormPage",
     "StandardPage",
 ]

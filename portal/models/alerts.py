@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -22,8 +23,11 @@ from wagtail.models import (
 from wagtail.search import index
 
 from portal.listing import paginate, read_filters
+from portal.posters import poster_content, poster_response
+from portal.sharing import absolute_url
+from portal.review.panels import ReviewChecksPanel
 
-from .content import IndexPage
+from .content import IndexPage, language_code_of
 
 
 class FraudAlertQuerySet(models.QuerySet):
@@ -99,6 +103,7 @@ class FraudAlert(
     objects = FraudAlertQuerySet.as_manager()
 
     panels = [
+        ReviewChecksPanel(),
         FieldPanel("title"),
         FieldPanel("severity"),
         FieldPanel("audiences"),
@@ -110,6 +115,13 @@ class FraudAlert(
         PublishingPanel(),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("summary"), index.SearchField("body")]
+    # Served by the alerts endpoint of the API (portal.api), so partner platforms can publish the same warning.
+    api_fields = [
+        APIField(name) for name in (
+            "title", "severity", "summary", "body", "link", "active_from", "active_until", "is_active",
+            "audience_slugs", "html_url",
+        )
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("fraud alert")
@@ -125,6 +137,32 @@ class FraudAlert(
     def is_active(self, now=None):
         now = now or timezone.now()
         return self.live and self.active_from <= now and (self.active_until is None or self.active_until > now)
+
+    @property
+    def url(self):
+        """The path of this alert's own page (``<alerts page URL><id>/``), or None without a live alerts page."""
+        from portal import chrome  # chrome imports the models
+
+        index_url = chrome.alert_pages().get(self.locale_id)
+        return index_url + AlertIndexPage.get_resolver().reverse("alert_route", self.pk) if index_url else None
+
+    @property
+    def html_url(self):
+        return absolute_url(self.url) if self.url else None
+
+    @property
+    def audience_slugs(self):
+        return [audience.slug for audience in self.audiences.all()]
+
+    @property
+    def poster_url(self):
+        return self.url + "poster.png" if self.url else None
+
+    def poster_content(self):
+        return poster_content(
+            language=language_code_of(self.locale_id), url=self.url, title=self.title, summary=self.summary,
+            label=self.get_severity_display(), badges=[audience.name for audience in self.audiences.all()],
+        )
 
     def get_preview_template(self, request, mode_name):
         return "portal/fraud_alert.html"
@@ -160,3 +198,9 @@ class AlertIndexPage(RoutablePageMixin, IndexPage):
     def alert_route(self, request, alert_id):
         alert = get_object_or_404(self.alerts().published(), pk=alert_id)
         return self.render(request, template="portal/fraud_alert.html", context_overrides={"alert": alert})
+
+    @path("<int:alert_id>/poster.png/")
+    def alert_poster_route(self, request, alert_id):
+        """The alert's poster at ``<id>/poster.png`` (see ``portal.posters`` and ``portal.page_files``)."""
+        alert = get_object_or_404(self.alerts().published(), pk=alert_id)
+        return poster_response(request, alert.poster_content())

@@ -11,6 +11,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from portal.review.panels import ReviewChecksPanel
+
 
 @lru_cache(maxsize=16)
 def language_code_of(locale_id):
@@ -45,7 +47,8 @@ class ContentPage(Page):
         APIField("listing_image"),
         APIField("listing_image_thumbnail", serializer=ImageRenditionField("fill-640x360|format-webp", source="listing_image")),
     ]
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
+    # The review checks come first, so editors see what blocks approval before they scroll.
+    content_panels = [ReviewChecksPanel()] + Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
 
     class Meta:
         abstract = True

@@ -19,6 +19,7 @@ HOME_CHILD_TYPES = [
     "portal.StandardPage",
     "portal.AudiencePage",
     "portal.AlertIndexPage",
+    "portal.ReportFormPage",
     "campaigns.CampaignIndexPage",
     "campaigns.EventIndexPage",
     "campaigns.FilmIndexPage",

@@ -7,7 +7,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from portal import chrome
 from portal.models import Audience
@@ -27,21 +27,13 @@ def _links(context):
     return request._portal_links
 
 
-def _site_home(request, language_code):
-    site = Site.find_for_request(request)
-    with translation.override(language_code):
-        home = site.root_page.localized if site else None
-    return home
-
-
 @register.simple_tag(takes_context=True)
 def home_link(context):
     """``(title, url, pk)`` of the home page in the active language."""
     links = _links(context)
     if links:
         return links["home"]
-    home = _site_home(context["request"], translation.get_language())
-    return (home.title, home.get_url(context["request"]), home.pk) if home else ("", "/", None)
+    return chrome.home_links(context["request"]).get(translation.get_language(), ("", "/", None))
 
 
 @register.simple_tag(takes_context=True)
@@ -63,11 +55,9 @@ def language_links(context):
     translated = links["languages"] if links else {}
     current = translation.get_language()
     result = []
+    homes = chrome.home_links(request)
     for code, name in settings.LANGUAGES:
-        url = translated.get(code)
-        if url is None:
-            home = _site_home(request, code)
-            url = home.get_url(request) if home else "/"
+        url = translated.get(code) or homes.get(code, ("", "/", None))[1]
         result.append({"code": code, "name": name, "url": url, "current": code == current, "translated": code in translated})
     return result
 
