@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
@@ -132,9 +133,11 @@ def test_submissions_are_listed_and_exported_in_the_admin(admin_client, client, 
 
 
 def test_editors_cannot_shadow_the_protection_fields(report_page):
-    field = ReportFormField(page=report_page, label="Homepage URL", field_type="singleline")
-    with pytest.raises(Exception, match="reserved"):
-        field.full_clean()
+    ReportFormField(page=report_page, label="Where did it happen", field_type="singleline").full_clean()
+    for label in ("Homepage URL", "Form token"):
+        with pytest.raises(ValidationError) as error:
+            ReportFormField(page=report_page, label=label, field_type="singleline").full_clean()
+        assert list(error.value.message_dict) == ["label"]
 
 
 def test_the_report_form_is_in_the_main_menu(client, report_page):
