@@ -7,7 +7,14 @@ from articles.models import ArticleIndexPage
 
 
 def demo_user(username):
-    return get_user_model().objects.get(username=username)
+    """A seeded demo user whose admin language is English (the tests read English messages)."""
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.get(username=username)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 @pytest.fixture
@@ -28,3 +35,19 @@ def articles_zh(page_of):
 @pytest.fixture
 def articles_en(page_of):
     return page_of(ArticleIndexPage, "en")
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The assertions read the English wording of the checks; Chinese is the site's default."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
