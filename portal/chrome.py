@@ -2,7 +2,7 @@
 
 Every page shows the same menu and official contacts, so they are built
 once and kept in the cache under a version key; publishing, unpublishing,
-moving or deleting a page, or changing a contact, bumps the version and the
+moving or deleting a page, or changing a contact, site or locale, bumps the version and the
 next request rebuilds them. This keeps per-page SQL small (ARCHITECTURE.md 11).
 """
 
@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from portal.models import AlertIndexPage, Audience, FraudAlert, OfficialContact
@@ -133,5 +133,9 @@ def alert_banner(language_code):
 @receiver(post_delete, sender=Audience)
 @receiver(post_save, sender=FraudAlert)
 @receiver(post_delete, sender=FraudAlert)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
 def forget_chrome(**kwargs):
     cache.delete(VERSION_KEY)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed
 from campaigns.calendar import upcoming_events_calendar
-from portal import page_files
+from portal import page_files, routing
 from portal.api import api_router
 from portal.contact_check import contact_check
 from portal.feeds import AlertsFeed
@@ -54,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("events.ics", upcoming_events_calendar, name="events_ics"),
     path("check/", contact_check, name="contact_check"),
     path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
+    # Pages: Wagtail's serving chain, with the page found in one query (portal.routing). The same
+    # pattern in wagtail.urls below is shadowed; that include still provides the password/login views.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

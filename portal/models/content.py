@@ -8,9 +8,10 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
+from portal import privacy
 from portal.review.panels import ReviewChecksPanel
 
 
@@ -56,6 +57,14 @@ class ContentPage(Page):
     @property
     def language_code(self):
         return language_code_of(self.locale_id)
+
+    def get_view_restrictions(self):
+        """Wagtail checks this on every request, reading the ancestors and their restrictions (two
+        queries). While no page on the site is restricted, which the cached list in
+        ``portal.privacy`` tells without a query, there is nothing to read."""
+        if not privacy.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def listing_label(self):

@@ -1,0 +1,81 @@
+"""Finding the page for a URL in one query instead of one per path segment.
+
+Wagtail's ``serve`` view looks up the site (one query), its root page, the
+root's translation for the active language and its specific object, then
+walks down the tree with ``get_children().get(slug=...)`` plus ``.specific``
+for every segment: nine queries for ``/articles/<slug>/``, before the page
+renders anything.
+
+Every page already stores its full path from the tree root (``url_path``,
+kept up to date by Wagtail on publish and move), so the deepest page along
+the requested path is one lookup over the path's prefixes. The site and the
+language roots rarely change; they are cached under the content version
+(``portal.chrome``), which site, page and locale changes bump. That page then
+routes whatever is left of the path itself, so routable pages (alert and
+event sub-pages, posters) and 404s behave exactly as in Wagtail.
+
+The result is handed to Wagtail's own ``serve`` through the attributes it
+caches per request (``_wagtail_site``, ``_wagtail_route_for_request``), so
+the rest of Wagtail's serving chain (view restrictions, ``before_serve_page``
+hooks, the page's ``serve``) runs unchanged.
+"""
+
+from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from portal import chrome
+
+
+def serve(request, path):
+    """Wagtail's page view, with the site and the route found in at most two queries."""
+    site = cached_site(request)
+    request._wagtail_site = site
+    if site is not None:
+        request._wagtail_route_for_request = route(request, site, path)
+    return wagtail_views.serve(request, path)
+
+
+def cached_site(request):
+    """``Site.find_for_request``, remembered per host and port until a site or page changes."""
+    # Keyed like Wagtail's lookup: the Host header's name and the port the request came in on.
+    host = split_domain_port(request.get_host())[0]
+    key = f"portal:site:{host}:{request.get_port()}:{chrome.version()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, site, None)
+    return site
+
+
+def root_paths(site):
+    """``{language code: url_path}`` of the site's root page in each language."""
+    key = f"portal:route-roots:{site.pk}:{chrome.version()}"
+    roots = cache.get(key)
+    if roots is None:
+        translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True)
+        roots = dict(translations.values_list("locale__language_code", "url_path"))
+        roots[None] = Page.objects.values_list("url_path", flat=True).get(pk=site.root_page_id)
+        cache.set(key, roots, None)
+    return roots
+
+
+def route(request, site, path):
+    """Wagtail's ``RouteResult`` for ``path`` under ``site`` in the active language, or None (404)."""
+    roots = root_paths(site)
+    root_path = roots.get(translation.get_language(), roots[None])
+    components = [component for component in path.split("/") if component]
+    prefixes = [root_path + "".join(f"{component}/" for component in components[:depth])
+                for depth in range(len(components) + 1)]
+    page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+    if page is None:
+        return None
+    remaining = components[prefixes.index(page.url_path):]
+    try:
+        return page.specific.route(request, remaining)
+    except Http404:
+        return None
