@@ -1,5 +1,7 @@
 """The home page, generic pages and one page per audience."""
 
+from collections import defaultdict
+
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
@@ -28,10 +30,13 @@ HOME_CHILD_TYPES = [
 
 
 def listing_queryset(model, locale_id):
-    """Live, public pages of ``model`` in the locale with what a card needs, in one or two queries."""
+    """Live, public pages of ``model`` in the locale with what a card needs, in one or two queries.
+
+    Cards never show a page's body, so its StreamFields (the bulk of each row) are not read."""
     return (
         public(model.objects.live())
         .filter(locale_id=locale_id)
+        .defer_streamfields()
         .select_related("listing_image")
         .prefetch_related("listing_image__renditions")
     )
@@ -57,21 +62,26 @@ class HomePage(ContentPage):
     class Meta:
         verbose_name = _("home page")
 
+    def hero_campaigns(self):
+        """``(campaigns on now, the next one to start)`` in this language, for the hero."""
+        from campaigns.models import CampaignPage  # that app's models import this module
+
+        today = timezone.localdate()
+        current = public(CampaignPage.objects.live()).filter(locale_id=self.locale_id, end_date__gte=today)
+        current = list(current.order_by("start_date")[:6])
+        upcoming = (campaign for campaign in current if campaign.start_date > today)
+        return [campaign for campaign in current if campaign.start_date <= today], next(upcoming, None)
+
     def get_context(self, request, *args, **kwargs):
         # Imported here: those apps' models import this module's base classes.
         from articles.models import ArticlePage
-        from campaigns.models import CampaignPage, EventPage, FilmPage
+        from campaigns.models import EventPage, FilmPage
 
         from .alerts import FraudAlert
 
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        current = list(
-            public(CampaignPage.objects.live()).filter(locale_id=self.locale_id, end_date__gte=today).order_by("start_date")[:6]
-        )
+        # Querysets, not lists: they run only when the template's cached fragment is rebuilt.
         context.update(
-            live_campaigns=[campaign for campaign in current if campaign.start_date <= today],
-            next_campaign=next((campaign for campaign in current if campaign.start_date > today), None),
             active_alerts=FraudAlert.objects.active().filter(locale_id=self.locale_id)[:3],
             audience_pages=public(AudiencePage.objects.live().child_of(self)).select_related("audience"),
             films=listing_queryset(FilmPage, self.locale_id).order_by("-first_published_at")[:3],
@@ -136,25 +146,41 @@ class AudiencePage(ContentPage):
         return self.audience.slug
 
     def tagged_items(self, kind=None, topic=None):
-        """Pages of every listed kind tagged with this audience (by slug, so any locale's copy matches)."""
-        items = []
+        """``[(first published, model, pk)]`` of the pages of every listed kind tagged with this
+        audience (by slug, so any locale's copy matches), newest first.
+
+        Only these keys are read for the whole list; ``cards`` loads the few pages shown."""
+        keys = []
         for key, (app_label, model_name) in self.LISTED_KINDS.items():
             if kind and kind != key:
                 continue
             model = apps.get_model(app_label, model_name)
-            queryset = listing_queryset(model, self.locale_id).filter(audiences__slug=self.audience.slug)
+            queryset = public(model.objects.live()).filter(locale_id=self.locale_id, audiences__slug=self.audience.slug)
             if topic:
                 if not hasattr(model, "topics"):
                     continue
                 queryset = queryset.filter(topics__slug=topic)
-            items.extend(queryset.distinct().order_by("-first_published_at")[: self.MAX_ITEMS])
-        items.sort(key=lambda page: page.first_published_at or timezone.now(), reverse=True)
-        return items
+            rows = queryset.distinct().order_by("-first_published_at").values_list("first_published_at", "pk")
+            keys.extend((published, model, pk) for published, pk in rows[: self.MAX_ITEMS])
+        keys.sort(key=lambda key: key[0] or timezone.now(), reverse=True)
+        return keys
+
+    def cards(self, keys):
+        """The pages of ``keys``, in that order, with what a card needs (two queries per kind)."""
+        pks_by_model = defaultdict(list)
+        for _published, model, pk in keys:
+            pks_by_model[model].append(pk)
+        pages = {}
+        for model, pks in pks_by_model.items():
+            pages.update((page.pk, page) for page in listing_queryset(model, self.locale_id).filter(pk__in=pks))
+        return [pages[pk] for _published, _model, pk in keys if pk in pages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = read_filters(request, kinds=self.LISTED_KINDS)
         context["filters"] = filters
         context["kinds"] = self.LISTED_KINDS
-        context["items"] = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
+        items = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
+        items.object_list = self.cards(items.object_list)
+        context["items"] = items
         return context

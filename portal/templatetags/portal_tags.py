@@ -69,6 +69,16 @@ def breadcrumbs(context):
     return links["crumbs"] if links else []
 
 
+@register.simple_tag
+def content_version():
+    """The content version (``portal.chrome``), for ``{% cache %}`` keys of fragments built from other pages.
+
+    Publishing anything bumps it, so such a fragment is never stale after a change; templates
+    still give those fragments a short lifetime (60 s) for what follows the clock, such as an
+    alert's window or a campaign going live."""
+    return chrome.version()
+
+
 @register.filter
 def html_lang(language_code):
     """``zh-hans`` -> ``zh-Hans`` (the BCP 47 form for ``<html lang>``)."""

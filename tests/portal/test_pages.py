@@ -3,15 +3,15 @@
 import pytest
 from wagtail.models import Page
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AlertIndexPage, AudiencePage, HomePage, StandardPage
+from portal.models import AlertIndexPage, AudiencePage, HomePage, ReportFormPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 PAGE_TYPES = [
     HomePage, StandardPage, AudiencePage, AlertIndexPage, CampaignIndexPage, CampaignPage,
-    EventIndexPage, EventPage, FilmIndexPage, FilmPage, ArticleIndexPage, ArticlePage,
+    EventIndexPage, EventPage, FilmIndexPage, FilmPage, ArticleIndexPage, ArticlePage, QuizPage, ReportFormPage,
 ]
 
 
