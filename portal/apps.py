@@ -7,5 +7,5 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import chrome, privacy  # noqa: F401  (connects their cache-invalidation signals)
+        from . import chrome, frontend_cache, privacy  # noqa: F401  (connect their cache-invalidation signals)
         from .review import signals  # noqa: F401  (keeps workflow tasks on the submitted revision)

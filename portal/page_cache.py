@@ -15,7 +15,8 @@ database. Correctness rules:
   served after a change. A short lifetime covers what changes with the clock
   (an alert's active window, a campaign turning "live").
 
-``Cache-Control: public, max-age`` lets a CDN or nginx cache the same pages; the
+``Cache-Control: public, max-age``, an ``ETag`` and ``Last-Modified`` let browsers, a
+CDN or nginx cache and revalidate the same pages; the
 Wagtail frontend-cache app purges those on publish in production (README).
 """
 
@@ -23,17 +24,24 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
 
 from portal import chrome
+from portal.listing import ListingFilters
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/api/", "/django-admin/")
+# Only the query parameters that listings read (portal.listing) make a cached variant, so a
+# visitor adding made-up parameters to every request cannot fill the cache with copies.
+CACHED_PARAMETERS = frozenset(ListingFilters.base_fields)
 
 
 def _cacheable_request(request):
     if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        return False
+    if not CACHED_PARAMETERS.issuperset(request.GET):
         return False
     # Search records every query for editors (hits, misses), so it is never served from here.
     return not request.path.startswith(EXCLUDED_PREFIXES) and "/search/" not in request.path
@@ -75,6 +83,10 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()
+            # Validators are stored with the page, so every hit answers conditional requests
+            # (ConditionalGetMiddleware) without hashing the body again.
+            set_response_etag(response)
+            response.setdefault("Last-Modified", http_date())
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
-    "wagtail.embeds",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag/If-None-Match and Last-Modified/If-Modified-Since: 304s for browsers, proxies and CDNs.
+    "django.middleware.http.ConditionalGetMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -173,6 +175,24 @@ SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 
 # Whole-page cache for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Purging CDN / caching-proxy copies on publish (portal/frontend_cache.py); none unless configured.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "portal.frontend_cache.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "5")),
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+# Each translation is its own page with its own URL and is purged when it is published, so
+# Wagtail's rewriting of one URL into every language's prefix is not wanted.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Content-Security-Policy (django-csp): no inline scripts or styles on the public site; players
 # only from the allow-listed video hosts, and only after a click (video facades).

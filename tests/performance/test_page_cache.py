@@ -55,3 +55,23 @@ def test_responses_that_set_cookies_or_embed_csrf_tokens_are_not_stored(client):
     for _ in range(2):
         response = client.get("/en/")
     assert not response.cookies
+
+
+def test_made_up_query_parameters_are_not_cached_variants(client):
+    assert client.get("/en/articles/?page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/en/articles/?page=1")["X-Page-Cache"] == "hit"
+    for _ in range(2):
+        response = client.get("/en/articles/?utm_source=spam&x=1")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+
+
+def test_cached_pages_carry_validators_and_answer_304(client):
+    first = client.get("/en/")
+    assert first["ETag"] and first["Last-Modified"]
+    hit = client.get("/en/")
+    assert hit["X-Page-Cache"] == "hit" and hit["ETag"] == first["ETag"]
+    revalidated = client.get("/en/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    assert client.get("/en/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert client.get("/en/", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200

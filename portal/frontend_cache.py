@@ -1,0 +1,62 @@
+"""Purging the copies a CDN or caching proxy keeps of public pages (Wagtail's frontend-cache app).
+
+Pages are sent with ``Cache-Control: public, max-age=PAGE_CACHE_SECONDS`` (``portal.page_cache``),
+so a CDN in front of the site may keep them that long. Wagtail's ``wagtail.contrib.frontend_cache``
+purges a page's URLs when it is published or unpublished; the settings read the backends from
+the environment (README, "Production"):
+
+- ``FRONTEND_CACHE_PURGE_URL``: HTTP ``PURGE`` requests to that address (Varnish, or nginx built
+  with a purge module), through ``HTTPBackend`` below;
+- ``CLOUDFLARE_API_TOKEN`` and ``CLOUDFLARE_ZONE_ID``: Wagtail's Cloudflare backend.
+
+The sample nginx configuration in ``deploy/`` needs neither: open-source nginx cannot purge, so
+it keeps a page only a few seconds.
+
+Fraud alerts show on every page (the banner) but belong to no page, so publishing or
+unpublishing one purges what lists them: each language's home page and alert pages. Other
+pages show the change when their copy expires.
+"""
+
+from urllib.error import URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.backends import HTTPBackend as WagtailHTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+from wagtail.signals import published, unpublished
+
+from portal.models import AlertIndexPage, FraudAlert, HomePage
+
+
+class HTTPBackend(WagtailHTTPBackend):
+    """Wagtail's ``PURGE`` backend with a time limit (``TIMEOUT`` seconds, 5 by default).
+
+    Wagtail's own calls ``urlopen`` without one, and purges run inside the editor's publish
+    request, so a cache that stopped answering would hang publishing.
+    """
+
+    def __init__(self, params):
+        self.timeout = float(params.pop("TIMEOUT", 5))
+        super().__init__(params)
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        request = PurgeRequest(
+            url=urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, "")),
+            headers={"Host": parts.netloc},
+        )
+        try:
+            urlopen(request, timeout=self.timeout).close()
+        except (URLError, OSError) as error:  # HTTPError is a URLError; a timeout is an OSError
+            logger.error("Couldn't purge '%s' from the HTTP cache: %s", url, error)
+
+
+@receiver(published, sender=FraudAlert)
+@receiver(unpublished, sender=FraudAlert)
+def purge_alert_listings(instance, **kwargs):
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().type(HomePage, AlertIndexPage).specific())
+    batch.purge()

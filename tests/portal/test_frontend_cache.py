@@ -1,0 +1,84 @@
+"""Publishing purges CDN / proxy copies through a real HTTP server, and a silent cache cannot hang publishing."""
+
+import signal
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from articles.models import ArticlePage
+from portal.models import FraudAlert, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    def do_PURGE(self):
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "portal.frontend_cache.HTTPBackend", "LOCATION": f"http://127.0.0.1:{server.server_port}"}
+    }
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_and_unpublishing_a_page_purges_its_url(purge_server, page_of):
+    article = page_of(ArticlePage, "en")
+    article.save_revision().publish()
+    assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
+    purge_server.purged.clear()
+    article.unpublish()
+    assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
+
+
+def test_an_alert_purges_the_pages_that_list_it(purge_server):
+    alert = FraudAlert.objects.filter(locale__language_code="en").first()
+    alert.title = "Updated warning"
+    alert.save_revision().publish()
+    paths = {path for _host, path in purge_server.purged}
+    assert {"/", "/en/"} <= paths
+    assert any(path.endswith("/alerts/") for path in paths)
+    assert HomePage.objects.live().count() == len({"/", "/en/"} & paths)
+
+
+def test_a_cache_that_never_answers_cannot_hang_publishing(settings, page_of):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections, never replies
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "portal.frontend_cache.HTTPBackend", "TIMEOUT": 0.5,
+                  "LOCATION": f"http://127.0.0.1:{silent.getsockname()[1]}"}
+    }
+    article = page_of(ArticlePage, "en")
+    article.title = "Published despite a silent cache"
+
+    def hung(*args):
+        raise TimeoutError("publishing waited on the silent cache")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)  # without a time limit on the purge, publishing would never return
+    started = time.monotonic()
+    try:
+        article.save_revision().publish()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        silent.close()
+    assert time.monotonic() - started < 10
+    article.refresh_from_db()
+    assert article.title == "Published despite a silent cache"
