@@ -64,6 +64,7 @@ class ArticlePage(PosterMixin, AudienceTargetedPage):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
+    serve_related = AudienceTargetedPage.serve_related + ("campaign",)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
     what_happened = RichTextField(_("what happened"), blank=True)
     red_flags = RichTextField(_("red flags"), blank=True)

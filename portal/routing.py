@@ -11,7 +11,8 @@ kept up to date by Wagtail on publish and move), so the deepest page along
 the requested path is one lookup over the path's prefixes. The site and the
 language roots rarely change; they are cached under the content version
 (``portal.chrome``), which site, page and locale changes bump. That page then
-routes whatever is left of the path itself, so routable pages (alert and
+routes whatever is left of the path itself (fetched with the foreign keys its template
+shows, ``serve_related`` on the page type), so routable pages (alert and
 event sub-pages, posters) and 404s behave exactly as in Wagtail.
 
 The result is handed to Wagtail's own ``serve`` through the attributes it
@@ -76,6 +77,15 @@ def route(request, site, path):
         return None
     remaining = components[prefixes.index(page.url_path):]
     try:
-        return page.specific.route(request, remaining)
+        return specific(page).route(request, remaining)
     except Http404:
         return None
+
+
+def specific(page):
+    """``page`` as its own type, with the foreign keys its template shows (``serve_related``) in the same query."""
+    model = page.specific_class
+    related = getattr(model, "serve_related", ())
+    if not related:
+        return page.specific
+    return model.objects.select_related(*related).get(pk=page.pk)

@@ -70,6 +70,7 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
         on_delete=models.SET_NULL,
         related_name="films",
     )
+    serve_related = AudienceTargetedPage.serve_related + ("campaign",)
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=FilmTopic, blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("description"), blank=True)
 

@@ -48,6 +48,8 @@ class ContentPage(Page):
         APIField("listing_image"),
         APIField("listing_image_thumbnail", serializer=ImageRenditionField("fill-640x360|format-webp", source="listing_image")),
     ]
+    # Foreign keys the page's template shows, read with the page in one query (portal.routing).
+    serve_related = ("listing_image",)
     # The review checks come first, so editors see what blocks approval before they scroll.
     content_panels = [ReviewChecksPanel()] + Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
 

@@ -125,6 +125,7 @@ class AudiencePage(ContentPage):
     audience = models.ForeignKey(
         "portal.Audience", verbose_name=_("audience"), on_delete=models.PROTECT, related_name="+"
     )
+    serve_related = ContentPage.serve_related + ("audience",)
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 

@@ -15,9 +15,9 @@ from portal.models import AlertIndexPage, AudiencePage, HomePage, ReportFormPage
 pytestmark = pytest.mark.django_db
 
 BUDGETS = [
-    (HomePage, 5), (AudiencePage, 14), (AlertIndexPage, 10), (CampaignIndexPage, 8), (EventIndexPage, 8),
+    (HomePage, 4), (AudiencePage, 13), (AlertIndexPage, 10), (CampaignIndexPage, 8), (EventIndexPage, 8),
     (FilmIndexPage, 8), (ArticleIndexPage, 10),
-    (StandardPage, 4), (CampaignPage, 6), (EventPage, 7), (FilmPage, 8), (ArticlePage, 9), (QuizPage, 4),
+    (StandardPage, 4), (CampaignPage, 6), (EventPage, 7), (FilmPage, 6), (ArticlePage, 7), (QuizPage, 4),
     (ReportFormPage, 5),
 ]
 

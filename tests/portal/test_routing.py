@@ -69,14 +69,19 @@ def test_a_moved_or_renamed_page_is_found_at_its_new_url_only(client, page_of):
     assert client.get("/en/articles/renamed-for-the-test/").status_code == 200
 
 
-def test_finding_a_page_costs_two_queries(page_of):
+def test_finding_a_page_and_what_its_template_shows_costs_two_queries(page_of):
     site = Site.objects.get(is_default_site=True)
     request = RequestFactory().get("/")
-    path = page_of(ArticlePage, "en").url_path.split("/", 2)[2]  # below the root
+    article = ArticlePage.objects.live().filter(locale__language_code="en", campaign__isnull=False,
+                                                listing_image__isnull=False).first()
+    path = article.url_path.split("/", 2)[2]  # below the root
     with translation.override("en"):
         routing.route(request, site, path)  # fills the cached site roots
         with CaptureQueriesContext(connection) as queries:
             result = routing.route(request, site, path)
+            # serve_related: the template's campaign link and picture come with the page
+            assert result.page.campaign.pk == article.campaign_id
+            assert result.page.listing_image.pk == article.listing_image_id
     assert result.page.specific_class is ArticlePage
     assert len(queries) == 2
 
