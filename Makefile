@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: demo test install browser-deps poster-deps migrate seed serve test-postgres search-engine messages clean
+.PHONY: demo test install browser-deps poster-deps nginx-deps migrate seed serve test-postgres search-engine messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ browser-deps:
 poster-deps:
 	scripts/poster-deps
 
+## nginx for tests/performance/test_nginx.py and bench/pages.py (only when missing)
+nginx-deps:
+	scripts/nginx install
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -34,13 +38,13 @@ serve: install
 ## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
 demo: seed serve
 
-## README command 2: the whole test suite, starting what it needs: Chromium and npm tools,
+## README command 2: the whole test suite, starting what it needs: Chromium and npm tools, nginx,
 ## the real Elasticsearch node (DATABASE_URL selects PostgreSQL; SQLite otherwise)
-test: install browser-deps poster-deps search-engine
+test: install browser-deps poster-deps nginx-deps search-engine
 	$(VENV)/bin/pytest
 
 ## The suite on a local PostgreSQL that this target installs (if missing) and starts
-test-postgres: install browser-deps poster-deps search-engine
+test-postgres: install browser-deps poster-deps nginx-deps search-engine
 	scripts/postgres start
 	DATABASE_URL=$$(scripts/postgres url) $(VENV)/bin/pytest
 

@@ -5,14 +5,25 @@
 Builds the seeded demo in a throw-away SQLite database, collects static files,
 starts gunicorn (2 workers, production settings, DEBUG off, plain HTTP) on a
 free loopback port and drives it with ``wrk`` (Debian's package, installed if
-missing). In the same run it measures two baselines on the same server: a
-minimal Django view (``/bench/minimal/``, only mounted when
-``PORTAL_BENCH_VIEWS=1``) and a static file served by WhiteNoise. Every page
-figure is printed with its ratio to those baselines, cold (cache off: each
-request renders) and warm (cache on), plus worker memory before and after.
+missing), cold (cache off: each request renders) and then warm (cache on).
+Each phase also measures two baselines on the same server: a minimal Django
+view (``/bench/minimal/``, only mounted when ``PORTAL_BENCH_VIEWS=1``) and a
+static file served by WhiteNoise; every page figure is printed with its ratio
+to its phase's baselines.
+
+When nginx is available (``scripts/nginx install`` is tried if it is missing),
+the warm phase also puts ``deploy/nginx/portal.conf`` in front of the same
+gunicorn (``bench/nginx.py``): a static file served by that nginx is the
+baseline of each page through its microcache.
+
+Worker memory: the gunicorn workers' RSS after a warm-up of one request per
+URL, and again once at least 20,000 requests have reached them in the phase
+(page requests are added if the timed runs fell short; nginx's cache hits never
+reach the workers and are not counted). Targets are printed, not asserted.
 """
 
 import argparse
+import math
 import re
 import shutil
 import subprocess
@@ -20,9 +31,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server import gunicorn, prepare, production_env, workspace  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import nginx  # noqa: E402
+from bench.server import gunicorn, prepare, production_env, workspace  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -32,6 +45,35 @@ PAGES = [
     ("audience", "/for-elderly/"),
     ("search", "/search/?q=%E9%80%80%E4%BF%9D"),
 ]
+NEVER_CACHED = {"search"}  # records every query for editors (portal/page_cache.py, deploy/nginx/portal.conf)
+RSS_REQUESTS = 20_000
+TARGET_NGINX_RATIO = 0.5  # warm pages through nginx, as a share of nginx's static file
+TARGET_RSS_GROWTH = 0.10
+# wrk's request() hook: each request takes the next path in turn.
+ROUND_ROBIN = """
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format(nil, paths[i])
+end
+"""
+
+
+class Run(NamedTuple):
+    rps: float
+    p50: float
+    p99: float
+    errors: int
+    requests: int
+
+
+class Row(NamedTuple):
+    name: str
+    run: Run
+    minimal: float | None = None
+    static: float | None = None
+    nginx_static: float | None = None
+    target: str = ""
 
 
 def ensure_wrk():
@@ -43,10 +85,12 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
-def wrk(url, seconds, connections):
-    """Requests/s, p50 and p99 latency (ms) and the count of non-2xx/3xx answers."""
+def wrk(url, seconds, connections, script=None):
+    """Requests/s, p50 and p99 latency (ms), non-2xx/3xx answers and requests completed."""
+    options = ["-s", str(script)] if script else []
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url],
+        capture_output=True, text=True, check=True,
     )
     out = result.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -56,7 +100,20 @@ def wrk(url, seconds, connections):
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, latency(50), latency(99), int(errors.group(1)) if errors else 0
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return Run(rps, latency(50), latency(99), int(errors.group(1)) if errors else 0, requests)
+
+
+def top_up(base, paths, sent, connections, work):
+    """Send page requests in turn until ``sent`` reaches RSS_REQUESTS; returns the new total."""
+    script = work / "round-robin.lua"
+    script.write_text("local paths = {" + ", ".join(f'"{path}"' for path in paths) + "}" + ROUND_ROBIN)
+    seconds = 2
+    while sent < RSS_REQUESTS:
+        run = wrk(base + paths[0], seconds, connections, script)
+        sent += run.requests
+        seconds = max(1, math.ceil((RSS_REQUESTS - sent) / max(run.rps, 1) * 1.1))
+    return sent
 
 
 def rss_mb(pids):
@@ -72,41 +129,73 @@ def worker_pids(master):
     return [int(pid) for pid in children]
 
 
+def through_nginx(base, env, static_path, pages, args):
+    """Rows for nginx's own static file and each warm page through deploy/nginx/portal.conf."""
+    rows = []
+    with nginx.proxy(base.removeprefix("http://"), env["STATIC_ROOT"], env["MEDIA_ROOT"]) as proxied:
+        static = wrk(proxied + static_path, args.seconds, args.connections)
+        rows.append(Row("nginx static file", static, nginx_static=1.0))
+        for name, path in pages:
+            urllib.request.urlopen(proxied + path, timeout=30)  # fills the microcache, not measured
+            run = wrk(proxied + path, args.seconds, args.connections)
+            ratio = run.rps / static.rps
+            verdict = "met" if ratio >= TARGET_NGINX_RATIO else "NOT met"
+            target = "never cached" if name in NEVER_CACHED else f"≥{TARGET_NGINX_RATIO:.2f} {verdict}"
+            rows.append(Row(f"{name} (nginx)", run, nginx_static=ratio, target=target))
+    return rows
+
+
+def print_table(rows, memory):
+    print(f"{'row':<26}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}"
+          f"{'×minimal':>9}{'×static':>8}{'×nginx static':>14}  target")
+    for row in rows:
+        ratios = "".join(f"{value:>{width}.2f}" if value is not None else " " * width
+                         for value, width in ((row.minimal, 9), (row.static, 8), (row.nginx_static, 14)))
+        print(f"{row.name:<26}{row.run.rps:>9.0f}{row.run.p50:>8.1f}{row.run.p99:>8.1f}{row.run.errors:>7}"
+              f"{ratios}  {row.target}".rstrip())
+    for mode, before, after, sent in memory:
+        growth = after / before - 1
+        verdict = "met" if growth < TARGET_RSS_GROWTH else "NOT met"
+        print(f"worker RSS ({mode}): {before:.0f} MB after warm-up (1 request per URL), {after:.0f} MB after "
+              f"{sent:,} requests to the workers: {growth:+.1%} (target <{TARGET_RSS_GROWTH:.0%}: {verdict})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     ensure_wrk()
+    has_nginx = nginx.install()
     work = workspace()
     env = production_env(work)
     prepare(env)
     year = time.localtime().tm_year
-    static_file = next((work / "static/portal/css").glob("site.*.css")).name
-    results = []
+    pages = [(name, path.format(year=year)) for name, path in PAGES]
+    static_path = "/static/portal/css/" + next((work / "static/portal/css").glob("site.*.css")).name
+    rows, memory = [], []
     for cache_mode in ("cold", "warm"):
         with gunicorn({**env, "PAGE_CACHE_SECONDS": "300" if cache_mode == "warm" else "0"}) as (base, master):
             workers = worker_pids(master)
+            for path in ["/bench/minimal/", static_path, *(path for _, path in pages)]:
+                urllib.request.urlopen(base + path, timeout=30)  # imports, renditions, caches: once, not measured
             memory_before = rss_mb(workers)
             minimal = wrk(base + "/bench/minimal/", args.seconds, args.connections)
-            static = wrk(f"{base}/static/portal/css/{static_file}", args.seconds, args.connections)
-            if cache_mode == "cold":
-                results.append(("baseline: minimal view", *minimal, 1.0, minimal[0] / static[0]))
-                results.append(("baseline: static file", *static, static[0] / minimal[0], 1.0))
-            for name, path in PAGES:
-                url = base + path.format(year=year)
-                urllib.request.urlopen(url, timeout=10)  # renditions and caches are made once, not measured
-                figures = wrk(url, args.seconds, args.connections)
-                results.append((f"{name} ({cache_mode})", *figures, figures[0] / minimal[0], figures[0] / static[0]))
-            memory_after = rss_mb(workers)
-            results.append((f"worker RSS MB ({cache_mode})", memory_before, memory_after, 0, 0,
-                            memory_after / memory_before, 0))
-    print(f"{'row':<30}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'×minimal':>10}{'×static':>9}")
-    for row in results:
-        if row[0].startswith("worker RSS"):
-            print(f"{row[0]:<30}{'before':>10} {row[1]:.0f} MB, after {row[2]:.0f} MB, growth ×{row[5]:.2f}")
-            continue
-        print(f"{row[0]:<30}{row[1]:>10.0f}{row[2]:>9.1f}{row[3]:>9.1f}{row[4]:>8}{row[5]:>10.2f}{row[6]:>9.2f}")
+            static = wrk(base + static_path, args.seconds, args.connections)
+            sent = minimal.requests + static.requests
+            rows.append(Row(f"baseline: minimal ({cache_mode})", minimal, 1.0, minimal.rps / static.rps))
+            rows.append(Row(f"baseline: static ({cache_mode})", static, static.rps / minimal.rps, 1.0))
+            for name, path in pages:
+                run = wrk(base + path, args.seconds, args.connections)
+                sent += run.requests
+                rows.append(Row(f"{name} ({cache_mode})", run, run.rps / minimal.rps, run.rps / static.rps))
+            sent = top_up(base, [path for _, path in pages], sent, args.connections, work)
+            memory.append((cache_mode, memory_before, rss_mb(workers), sent))
+            if cache_mode == "warm" and has_nginx:
+                rows += through_nginx(base, env, static_path, pages, args)
+    print_table(rows, memory)
+    if not has_nginx:
+        print(f"no nginx rows: {nginx.MISSING}")
     shutil.rmtree(work, ignore_errors=True)
 
 
