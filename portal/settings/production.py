@@ -29,3 +29,9 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Rate limits (admin login, forms, suggestions) key on the client's address. Behind a reverse proxy
+# every request comes from the proxy, so name the header it sets for the client instead:
+# RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with deploy/nginx/portal.conf. Only a header the proxy
+# always overwrites is safe; a client could forge any other.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")

@@ -43,6 +43,17 @@ def test_admin_login_is_throttled(client):
     assert statuses[-1] == 429
 
 
+def test_behind_a_proxy_the_login_throttle_counts_each_client_apart(client, settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # as production sets it behind deploy/nginx
+
+    def attempt(address):
+        form = {"username": "admin", "password": "wrong"}
+        return client.post("/admin/login/", form, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=address).status_code
+
+    assert [attempt("203.0.113.7") for _ in range(11)][-1] == 429
+    assert attempt("198.51.100.20") == 200  # another visitor behind the same proxy is not locked out
+
+
 def test_database_outage_answers_a_friendly_503(monkeypatch):
     from django.db import OperationalError, connection
     from django.test import Client
