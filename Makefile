@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: demo test install browser-deps poster-deps nginx-deps migrate seed serve test-postgres search-engine messages clean
+.PHONY: demo test install browser-deps poster-deps nginx-deps redis-deps migrate seed serve test-postgres search-engine messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ poster-deps:
 nginx-deps:
 	scripts/nginx install
 
+## Redis for tests/performance/test_redis_cache.py (only when missing; the test starts its own server)
+redis-deps:
+	scripts/redis install
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -38,13 +42,13 @@ serve: install
 ## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
 demo: seed serve
 
-## README command 2: the whole test suite, starting what it needs: Chromium and npm tools, nginx,
+## README command 2: the whole test suite, starting what it needs: Chromium and npm tools, nginx, Redis,
 ## the real Elasticsearch node (DATABASE_URL selects PostgreSQL; SQLite otherwise)
-test: install browser-deps poster-deps nginx-deps search-engine
+test: install browser-deps poster-deps nginx-deps redis-deps search-engine
 	$(VENV)/bin/pytest
 
 ## The suite on a local PostgreSQL that this target installs (if missing) and starts
-test-postgres: install browser-deps poster-deps nginx-deps search-engine
+test-postgres: install browser-deps poster-deps nginx-deps redis-deps search-engine
 	scripts/postgres start
 	DATABASE_URL=$$(scripts/postgres url) $(VENV)/bin/pytest
 
