@@ -54,11 +54,14 @@ def cached_site(request):
 
 
 def root_paths(site):
-    """``{language code: url_path}`` of the site's root page in each language."""
+    """``{language code: url_path}`` of the site's root page in each live language, and ``None``: the root.
+
+    As in Wagtail's ``Page.localized``, a language whose copy of the root is not live is served from
+    the root itself."""
     key = f"portal:route-roots:{site.pk}:{chrome.version()}"
     roots = cache.get(key)
     if roots is None:
-        translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True)
+        translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True).live()
         roots = dict(translations.values_list("locale__language_code", "url_path"))
         roots[None] = Page.objects.values_list("url_path", flat=True).get(pk=site.root_page_id)
         cache.set(key, roots, None)

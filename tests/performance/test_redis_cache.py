@@ -80,14 +80,17 @@ def test_a_publish_is_seen_through_redis_at_once(client, on_redis, page_of):
         assert "Retitled while cached in Redis" in response.content.decode()
 
 
-def test_cache_url_selects_redis_and_it_works(redis_url):
+def test_cache_url_selects_redis_for_the_caches_and_sessions(redis_url):
     # A fresh process reads the settings as a server does: CACHE_URL must give a working Redis cache.
     code = (
         "from django.core.cache import cache; from django.conf import settings; "
-        "cache.set('probe', 'ok'); print(settings.CACHES['default']['BACKEND'], cache.get('probe'))"
+        "cache.set('probe', 'ok'); "
+        "print(settings.CACHES['default']['BACKEND'], cache.get('probe'), settings.SESSION_ENGINE)"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "CACHE_URL": redis_url}
     result = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "ok"]
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache", "ok", "django.contrib.sessions.backends.cached_db"
+    ]

@@ -93,3 +93,13 @@ def test_site_changes_are_seen_at_once(client, page_of):
     site.save()
     # The cached site and its language roots follow the change on the next request.
     assert client.get("/en/").context["page"].specific_class is ArticleIndexPage
+
+
+def test_a_language_whose_home_is_not_live_is_served_from_the_root_as_in_wagtail(page_of):
+    site = Site.objects.get(is_default_site=True)
+    request = RequestFactory().get("/")
+    page_of(HomePage, "en").unpublish()
+    with translation.override("en"):
+        ours, theirs = routing.route(request, site, "articles/"), wagtail_route(request, site, "articles/")
+    assert comparable(ours) == comparable(theirs)
+    assert ours.page.locale.language_code == "zh-hans"
