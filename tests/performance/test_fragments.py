@@ -42,7 +42,7 @@ def test_home_shows_a_new_alert_at_once(client, page_of):
     client.get("/en/")
     alert = FraudAlert.objects.filter(locale__language_code="en").first()
     FraudAlert.objects.create(locale=alert.locale, title="Fake refund texts this week", summary="Do not click.",
-                              severity="danger", active_from=timezone.now())
+                              severity=FraudAlert.Severity.CRITICAL, active_from=timezone.now())
     assert "Fake refund texts this week" in client.get("/en/").content.decode()
 
 
