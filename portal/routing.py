@@ -21,6 +21,7 @@ the rest of Wagtail's serving chain (view restrictions, ``before_serve_page``
 hooks, the page's ``serve``) runs unchanged.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -75,20 +76,18 @@ def route(request, site, path):
     components = [component for component in path.split("/") if component]
     prefixes = [root_path + "".join(f"{component}/" for component in components[:depth])
                 for depth in range(len(components) + 1)]
-    page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
-    if page is None:
+    match = Page.objects.filter(url_path__in=prefixes).order_by("-depth").values_list("pk", "content_type_id").first()
+    if match is None:
         return None
+    page = specific(*match)
     remaining = components[prefixes.index(page.url_path):]
     try:
-        return specific(page).route(request, remaining)
+        return page.route(request, remaining)
     except Http404:
         return None
 
 
-def specific(page):
-    """``page`` as its own type, with the foreign keys its template shows (``serve_related``) in the same query."""
-    model = page.specific_class
-    related = getattr(model, "serve_related", ())
-    if not related:
-        return page.specific
-    return model.objects.select_related(*related).get(pk=page.pk)
+def specific(pk, content_type_id):
+    """The page as its own type, with the foreign keys its template shows (``serve_related``) in the same query."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page  # a removed page type: as Wagtail
+    return model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=pk)
