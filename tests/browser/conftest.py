@@ -29,9 +29,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.test import Client
-from django.test.testcases import LiveServerThread
+
+from tests.demo_server import serving_demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -63,21 +62,9 @@ def page_urls(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="package")
 def base_url(page_urls, django_db_blocker):
     """A live server on the seeded demo for the whole package; yields its ``http://127.0.0.1:port``."""
-    with django_db_blocker.unblock():
-        client = Client()
-        for by_language in page_urls.values():
-            for url in by_language.values():  # first renders create the image renditions
-                for cookie in ("standard", "large"):
-                    client.cookies["view"] = cookie
-                    assert client.get(url).status_code == 200, url
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler)
-    server.daemon = True
-    server.start()
-    server.is_ready.wait()
-    if server.error:
-        raise server.error
-    yield f"http://127.0.0.1:{server.port}"
-    server.terminate()
+    paths = [url for by_language in page_urls.values() for url in by_language.values()]
+    with serving_demo(django_db_blocker, paths) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="package")

@@ -16,11 +16,10 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test import Client
-from django.test.testcases import LiveServerThread
 
 from bench import nginx
+from tests.demo_server import serving_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -65,20 +64,8 @@ def fetch(base, path, method="GET", cookie=None, **headers):
 @pytest.fixture(scope="module")
 def upstream(django_db_setup, django_db_blocker):
     """A live server on the seeded demo for the module; yields its "127.0.0.1:port"."""
-    with django_db_blocker.unblock():
-        client = Client()
-        for view in ("standard", "large"):  # first renders create image renditions: no writes race later
-            client.cookies["view"] = view
-            for path in (HOME, ARTICLE):
-                assert client.get(path).status_code == 200, path
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler)
-    server.daemon = True
-    server.start()
-    server.is_ready.wait()
-    if server.error:
-        raise server.error
-    yield f"127.0.0.1:{server.port}"
-    server.terminate()
+    with serving_demo(django_db_blocker, [HOME, ARTICLE]) as port:
+        yield f"127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
