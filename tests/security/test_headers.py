@@ -67,3 +67,32 @@ def test_database_outage_answers_a_friendly_503(monkeypatch):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "96110" in response.content.decode() and "Traceback" not in response.content.decode()
+
+
+def test_a_request_that_lost_the_database_answers_503_even_once_it_is_back(monkeypatch, page_of):
+    # A restart: the request failed while the server was away; by the time the error page is
+    # chosen the database answers again. It is still an outage for that visitor, not a bug.
+    from django.db import OperationalError
+    from django.test import Client
+
+    from articles.models import ArticleIndexPage
+
+    def lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(ArticleIndexPage, "get_context", lost)
+    response = Client(raise_request_exception=False).get(page_of(ArticleIndexPage, "en").url)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+
+
+def test_a_bug_still_answers_500(monkeypatch, page_of):
+    from django.test import Client
+
+    from articles.models import ArticleIndexPage
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(ArticleIndexPage, "get_context", bug)
+    response = Client(raise_request_exception=False).get(page_of(ArticleIndexPage, "en").url)
+    assert response.status_code == 500 and "Traceback" not in response.content.decode()
