@@ -9,6 +9,7 @@ half-built index.
 
 import logging
 import re
+import time
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -224,6 +225,25 @@ def rebuild(client, progress=None, batch_size=200):
     actions = [{"remove": {"index": index_name, "alias": alias_name()}} for index_name in old]
     actions.append({"add": {"index": name, "alias": alias_name()}})
     client.indices.update_aliases(actions=actions)
-    for index_name in old:
-        client.indices.delete(index=index_name, ignore_unavailable=True)
+    drop_when_idle(client, old)
     return name
+
+
+def drop_when_idle(client, index_names, grace=0.5, timeout=10.0):
+    """Delete the indices the alias no longer names, once no search is reading them.
+
+    A search that resolved the alias just before the swap may still be running on an old index;
+    deleting it under that search fails the visitor's query (a 503 from the engine). So wait a
+    moment for such searches to reach their shards, then until none is in progress there.
+    """
+    if not index_names:
+        return
+    time.sleep(grace)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        searching = client.indices.stats(index=",".join(index_names), metric="search")["_all"]["total"]["search"]
+        if not searching["query_current"] and not searching["fetch_current"]:
+            break
+        time.sleep(0.05)
+    for index_name in index_names:
+        client.indices.delete(index=index_name, ignore_unavailable=True)
