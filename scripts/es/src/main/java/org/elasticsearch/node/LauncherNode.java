@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * A {@link Node} whose plugins are plain classes on the JVM classpath instead of
  * bundles under modules/ and plugins/ (which is how the Elasticsearch
- * distribution loads them).  Lives in this package because the construction
- * hooks of {@link Node} are package-private.
+ * distribution loads them).
  */
+// In org.elasticsearch.node because Node(NodeConstruction), NodeConstruction.prepareConstruction and NodeServiceProvider.newPluginService are package-private.
 public final class LauncherNode extends Node {
 
     public LauncherNode(Environment environment, Collection<Class<? extends Plugin>> classpathPlugins) {

@@ -13,6 +13,7 @@ import java.util.List;
  * Plugins service that instantiates the given plugin classes from the classpath
  * (in the order given) and reports them as modules in the nodes info API.
  */
+// In org.elasticsearch.plugins because the record PluginsService.LoadedPlugin (returned by plugins()), PluginsService.loadPlugin and PluginsService.loadExtensions are package-private.
 public class ClasspathPluginsService extends PluginsService {
 
     private final List<LoadedPlugin> classpathPlugins;
