@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: demo test install browser-deps poster-deps nginx-deps redis-deps migrate seed serve test-postgres search-engine messages clean
+.PHONY: demo test check install browser-deps poster-deps nginx-deps redis-deps migrate seed serve test-postgres search-engine messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ test-postgres: install browser-deps poster-deps nginx-deps redis-deps search-eng
 
 search-engine:
 	scripts/search-engine start
+
+## The architecture contract (the apps' layers, pyproject.toml), ruff, and migrations in step with the models
+check: install
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
 
 ## Re-extract and compile translations after changing user-facing strings
 messages: install

@@ -1,8 +1,8 @@
 """The Atom feed of articles, ``/feeds/articles/`` (``/en/feeds/articles/`` in English): see ``portal.feeds``."""
 
-from portal.feeds import MAX_ITEMS, SectionFeed
-from portal.privacy import public
-from portal.sharing import absolute_url
+from foundation.feeds import MAX_ITEMS, SectionFeed
+from foundation.privacy import public
+from foundation.sharing import absolute_url
 
 from .models import ArticleIndexPage, ArticlePage
 

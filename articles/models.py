@@ -13,12 +13,11 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from portal.blocks import BODY_BLOCKS
-from portal.listing import filter_by_audience_and_topic, paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
-from portal.models.pages import listing_queryset
-from portal.posters import PosterMixin
-from portal.privacy import public
+from foundation.blocks import BodyBlock
+from foundation.listing import filter_by_audience_and_topic, paginate, read_filters
+from foundation.models import AudienceTargetedPage, ContentPage, IndexPage, listing_queryset
+from foundation.posters import PosterMixin
+from foundation.privacy import public
 
 from .quizzes import QuizPage  # importing the module also registers its QuizAnswerCount model
 
@@ -44,6 +43,9 @@ class ArticlePage(PosterMixin, AudienceTargetedPage):
     only passes with a risk-disclosure block.
     """
 
+    listing_kind = "article"
+    listing_kind_label = _("Articles")
+
     class Kind(models.TextChoices):
         EDUCATION = "education", _("Education")
         CASE_STUDY = "case-study", _("Case study")
@@ -65,7 +67,7 @@ class ArticlePage(PosterMixin, AudienceTargetedPage):
         related_name="articles",
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     what_happened = RichTextField(_("what happened"), blank=True)
     red_flags = RichTextField(_("red flags"), blank=True)
     how_to_protect = RichTextField(_("how to protect yourself"), blank=True)

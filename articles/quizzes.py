@@ -28,10 +28,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES
-from portal.form_tokens import SingleUseForm
-from portal.models.content import ContentPage
-from portal.privacy import restricted_paths
+from foundation.form_tokens import SingleUseForm
+from foundation.models import ContentPage
+from foundation.privacy import restricted_paths
 
 FIELD_PREFIX = "question-"
 
@@ -51,7 +50,7 @@ class QuestionBlock(blocks.StructBlock):
         min_num=2,
         max_num=5,
     )
-    explanation = blocks.RichTextBlock(label=_("Explanation"), features=RICH_TEXT_FEATURES)
+    explanation = blocks.RichTextBlock(label=_("Explanation"))
 
     class Meta:
         icon = "help"

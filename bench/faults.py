@@ -40,7 +40,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import (  # noqa: E402
-    SEARCHES, Mix, Postgres, SearchEngine, discover_urls, fetch, logging_to, manage_checked, sitemap_paths, tracebacks,
+    SEARCHES,
+    Mix,
+    Postgres,
+    SearchEngine,
+    discover_urls,
+    fetch,
+    logging_to,
+    manage_checked,
+    sitemap_paths,
+    tracebacks,
 )
 from pages import ensure_wrk  # noqa: E402
 from server import ROOT, gunicorn, manage, prepare, production_env, workspace  # noqa: E402
@@ -51,7 +60,7 @@ LOAD_BEFORE_FAULT_SECONDS = 5
 OUTAGE_UNDER_LOAD_SECONDS = 10
 RECOVERY_LIMIT_SECONDS = 30
 FALLBACK_NOTE = 'class="callout callout--warning" role="status"'  # templates/search/search.html
-OUTAGE_TEXTS = ("服务暂时不可用", "Service unavailable", "96110")  # templates/503.html
+OUTAGE_TEXTS = ("服务暂时不可用", "Service unavailable", "96110")  # templates/500.html (served with 503)
 LEAK = re.compile(r"Traceback|\b[A-Z]\w*(?:Error|Exception)\b")
 
 CHANGE_WHILE_DOWN = """

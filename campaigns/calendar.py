@@ -22,8 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from portal.privacy import public
-from portal.sharing import absolute_url
+from foundation.privacy import public
+from foundation.sharing import absolute_url
 
 MAX_EVENTS = 200
 

@@ -7,5 +7,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import chrome, frontend_cache, privacy  # noqa: F401  (connect their cache-invalidation signals)
-        from .review import signals  # noqa: F401  (keeps workflow tasks on the submitted revision)
+        from . import frontend_cache  # noqa: F401  (purges the CDN's copies of alert listings)

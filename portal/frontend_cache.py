@@ -28,7 +28,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import published, unpublished
 
-from portal.models import AlertIndexPage, FraudAlert, HomePage
+from alerts.models import AlertIndexPage, FraudAlert
+from portal.models import HomePage
 
 
 class HTTPBackend(WagtailHTTPBackend):

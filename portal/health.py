@@ -11,6 +11,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from search.engine import engine_status
+
 
 def _database():
     try:
@@ -32,8 +34,6 @@ def _cache():
 
 
 def _search():
-    from search.engine import engine_status
-
     if not settings.ELASTICSEARCH_URL:
         return {"status": "ok", "backend": "database"}
     return engine_status()

@@ -1,6 +1,6 @@
 """The elderly-friendly large-text view ("长辈模式"), chosen per visitor and rendered by the server.
 
-Same URLs, same content, a different presentation (ARCHITECTURE.md section 6):
+Same URLs, same content, a different presentation:
 
 * ``?view=large`` or ``?view=standard`` on any page switches. The switch in the page header
   (``templates/includes/view_switch.html``) is a GET form that sends exactly that, so it works

@@ -1,7 +1,8 @@
 """Server errors, and the special case of a database outage (503, not a traceback).
 
-Rendering needs the database (pages, menus, contacts), so both error pages
-are static templates with the emergency hotline in both languages.
+Rendering needs the database (pages, menus, contacts), so the error page is
+one static template (``500.html``, for both statuses) with the emergency
+hotline in both languages.
 ``/healthz/`` reports the same outage as JSON (503) for load balancers.
 """
 
@@ -40,7 +41,7 @@ def server_error(request):
     # Django calls handler500 while it handles the exception, so it is still at hand here.
     if not lost_the_database(sys.exc_info()[1]) and database_answers():
         return HttpResponse(render_to_string("500.html"), status=500)
-    response = HttpResponse(render_to_string("503.html"), status=503)
+    response = HttpResponse(render_to_string("500.html"), status=503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response

@@ -10,7 +10,7 @@ database. Correctness rules:
   marked private, and did not embed a CSRF token (pages with forms stay per-visitor),
   so no cached page can carry another visitor's token, messages or cookies;
 - the key holds the language and the view (standard / large text) besides the URL;
-- it includes the site-chrome version (``portal.chrome``), which every publish,
+- it includes the content version (``foundation.cache``), which every publish,
   unpublish, move, delete, alert or contact change bumps: stale pages are never
   served after a change. A short lifetime covers what changes with the clock
   (an alert's active window, a campaign turning "live").
@@ -27,11 +27,11 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from portal import chrome
-from portal.listing import ListingFilters
+from foundation import cache as content
+from foundation.listing import ListingFilters
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/api/", "/django-admin/")
-# Only the query parameters that listings read (portal.listing) make a cached variant, so a
+# Only the query parameters that listings read (foundation.listing) make a cached variant, so a
 # visitor adding made-up parameters to every request cannot fill the cache with copies.
 CACHED_PARAMETERS = frozenset(ListingFilters.base_fields)
 
@@ -61,7 +61,7 @@ def _cacheable_response(request, response):
 def cache_key(request):
     view = "large" if getattr(request, "large_text", False) else "standard"
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"portal:page:{chrome.version()}:{request.LANGUAGE_CODE}:{view}:{url}"
+    return f"portal:page:{content.version()}:{request.LANGUAGE_CODE}:{view}:{url}"
 
 
 class PageCacheMiddleware:

@@ -8,6 +8,7 @@ hooks). A page type without such a route answers 404, as for any unknown sub-pat
 """
 
 from django.urls import re_path
+
 from portal.routing import serve
 
 FILE_NAMES = ("poster.png", "event.ics")

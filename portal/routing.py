@@ -10,7 +10,7 @@ Every page already stores its full path from the tree root (``url_path``,
 kept up to date by Wagtail on publish and move), so the deepest page along
 the requested path is one lookup over the path's prefixes. The site and the
 language roots rarely change; they are cached under the content version
-(``portal.chrome``), which site, page and locale changes bump. That page then
+(``foundation.cache``), which site, page and locale changes bump. That page then
 routes whatever is left of the path itself (fetched with the foreign keys its template
 shows, ``serve_related`` on the page type), so routable pages (alert and
 event sub-pages, posters) and 404s behave exactly as in Wagtail.
@@ -22,14 +22,13 @@ hooks, the page's ``serve``) runs unchanged.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from portal import chrome
+from foundation import cache
 
 
 def serve(request, path):
@@ -45,13 +44,7 @@ def cached_site(request):
     """``Site.find_for_request``, remembered per host and port until a site or page changes."""
     # Keyed like Wagtail's lookup: the Host header's name and the port the request came in on.
     host = split_domain_port(request.get_host())[0]
-    key = f"portal:site:{host}:{request.get_port()}:{chrome.version()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            cache.set(key, site, None)
-    return site
+    return cache.versioned("site", host, request.get_port(), compute=lambda: Site.find_for_request(request))
 
 
 def root_paths(site):
@@ -59,14 +52,14 @@ def root_paths(site):
 
     As in Wagtail's ``Page.localized``, a language whose copy of the root is not live is served from
     the root itself."""
-    key = f"portal:route-roots:{site.pk}:{chrome.version()}"
-    roots = cache.get(key)
-    if roots is None:
+
+    def build():
         translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True).live()
         roots = dict(translations.values_list("locale__language_code", "url_path"))
         roots[None] = Page.objects.values_list("url_path", flat=True).get(pk=site.root_page_id)
-        cache.set(key, roots, None)
-    return roots
+        return roots
+
+    return cache.versioned("route-roots", site.pk, compute=build)
 
 
 def route(request, site, path):

@@ -5,7 +5,7 @@ page: the English tree, a translation of it, would be missing. Here each entry c
 ``<xhtml:link rel="alternate" hreflang="…">`` links to its translations (pages and alerts share a
 ``translation_key`` with their translations), plus ``x-default`` for the default language, so
 search engines show each visitor the version in their language. Django's sitemap view and
-template write the XML; locations are on the public site address (``portal.sharing``).
+template write the XML; locations are on the public site address (``foundation.sharing``).
 
 See https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap
 """
@@ -21,12 +21,11 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from portal import chrome
-from portal.models import FraudAlert
-from portal.models.content import language_code_of
-from portal.privacy import public
-from portal.sharing import absolute_url
-from portal.templatetags.portal_tags import html_lang
+from alerts.models import FraudAlert, alert_page_urls
+from foundation.models import language_code_of
+from foundation.privacy import public
+from foundation.sharing import absolute_url
+from foundation.templatetags.foundation_tags import html_lang
 
 
 class TranslatedSitemap(Sitemap):
@@ -75,7 +74,7 @@ class AlertSitemap(TranslatedSitemap):
 
     def items(self):
         alerts = FraudAlert.objects.published().filter(active_from__lte=timezone.now())
-        return alerts.filter(locale_id__in=chrome.alert_pages()).order_by("pk")  # languages with an alerts page
+        return alerts.filter(locale_id__in=alert_page_urls()).order_by("pk")  # languages with an alerts page
 
 
 SITEMAPS = {"pages": PageSitemap, "alerts": AlertSitemap}

@@ -10,15 +10,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from alerts.feeds import AlertsFeed
 from articles.feeds import ArticlesFeed
 from campaigns.calendar import upcoming_events_calendar
 from portal import page_files, routing
 from portal.api import api_router
-from portal.contact_check import contact_check
-from portal.feeds import AlertsFeed
 from portal.health import healthz
 from portal.security import ThrottledLoginView
 from portal.sitemap import sitemap
+from review.contact_check import contact_check
 from search import views as search_views
 
 urlpatterns = [

@@ -1,42 +1,12 @@
-"""Admin registration: the site-wide snippets editors and reviewers manage, and the review's hooks."""
+"""The "Consumer protection" admin menu: the snippets editors and reviewers manage, from every app."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .models import Audience, ClaimRule, FraudAlert, OfficialContact
-from .review import admin_hooks as review
-
-
-class FraudAlertViewSet(SnippetViewSet):
-    model = FraudAlert
-    icon = "warning"
-    menu_label = _("Fraud alerts")
-    list_display = ["title", "severity", "active_from", "active_until", "live"]
-    list_filter = ["severity", "live", "locale"]
-    search_fields = ["title", "summary"]
-
-
-class AudienceViewSet(SnippetViewSet):
-    model = Audience
-    icon = "group"
-    list_display = ["name", "slug", "sort_order"]
-
-
-class OfficialContactViewSet(SnippetViewSet):
-    model = OfficialContact
-    icon = "mail"
-    list_display = ["name", "kind", "value", "show_in_footer"]
-    list_filter = ["kind", "locale"]
-
-
-class ClaimRuleViewSet(SnippetViewSet):
-    model = ClaimRule
-    icon = "cross"
-    list_display = ["phrase", "language", "severity", "is_pattern"]
-    list_filter = ["language", "severity"]
-    search_fields = ["phrase", "explanation"]
+from alerts.viewsets import FraudAlertViewSet
+from foundation.viewsets import AudienceViewSet
+from review.viewsets import ClaimRuleViewSet, OfficialContactViewSet
 
 
 class ConsumerProtectionGroup(SnippetViewSetGroup):
@@ -49,12 +19,3 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConsumerProtectionGroup)
-
-# The consumer-protection review (portal.review.admin_hooks).
-hooks.register("before_edit_page", review.guard_page_edit)
-hooks.register("before_create_page", review.guard_page_create)
-hooks.register("before_edit_snippet", review.guard_snippet_edit)
-hooks.register("before_create_snippet", review.guard_snippet_create)
-for hook_name in ("after_edit_page", "after_create_page", "after_edit_snippet", "after_create_snippet"):
-    hooks.register(hook_name, review.report_pre_check_rejection)
-hooks.register("construct_homepage_panels", review.add_review_queue_panel)

@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import queue  # noqa: F401  (connects the index-queue signal handlers)
+        from . import signals  # noqa: F401  (changes to public content fill the index queue)

@@ -3,14 +3,13 @@
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from portal.models import Audience
+from foundation.models import Audience
+
+from .kinds import searchable_kinds
 
 TITLES = {"type": _("Type"), "audience": _("Audience"), "topic": _("Topic"), "year": _("Year")}
-TYPE_LABELS = {
-    "article": _("Articles"), "film": _("Films"), "event": _("Activities"), "campaign": _("Campaigns"),
-    "alert": _("Fraud alerts"), "page": _("Other pages"),
-}
 
 
 def query_string(params, **changes):
@@ -27,7 +26,9 @@ def query_string(params, **changes):
 def facet_groups(results, params, language):
     """``[{"name", "title", "options": [{"label", "count", "url", "selected"}]}]`` for the template."""
     audience_names = dict(Audience.objects.filter(locale__language_code=language).values_list("slug", "name"))
-    labels = {"type": TYPE_LABELS, "audience": audience_names}
+    topic_slugs = [value for value, _count in results.facets.get("topic", [])]
+    topic_names = dict(Tag.objects.filter(slug__in=topic_slugs).values_list("slug", "name")) if topic_slugs else {}
+    labels = {"type": searchable_kinds(), "audience": audience_names, "topic": topic_names}
     groups = []
     for name in ("type", "audience", "topic", "year"):
         options = []

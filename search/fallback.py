@@ -8,39 +8,27 @@ Alerts are only in the Elasticsearch index, so they are missing here.
 
 import datetime
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from portal.privacy import public
+from foundation.models import listed_page_types
+from foundation.privacy import public
 
 from .queries import PAGE_SIZE, Hit, SearchResults
-
-TYPE_MODELS = {
-    "article": ("articles", "ArticlePage"),
-    "film": ("campaigns", "FilmPage"),
-    "event": ("campaigns", "EventPage"),
-    "campaign": ("campaigns", "CampaignPage"),
-}
-
-
-def _model(type_key):
-    return apps.get_model(*TYPE_MODELS[type_key])
 
 
 def _tagged_ids(filters):
     """Ids of pages matching the audience and topic filters, across the page types that have them."""
     ids = set()
-    for type_key in TYPE_MODELS:
-        model = _model(type_key)
+    for model in listed_page_types().values():
         condition = Q()
         if filters.get("audience"):
             condition &= Q(audiences__slug=filters["audience"])
         if filters.get("topic"):
             if not hasattr(model, "topics"):
                 continue
-            condition &= Q(topics__name=filters["topic"])
+            condition &= Q(topics__slug=filters["topic"])
         ids.update(model.objects.filter(condition).values_list("pk", flat=True))
     return ids
 
@@ -63,8 +51,9 @@ def _match(pages, query):
 def search_database(query, language, filters, page=1):
     locale = Locale.objects.filter(language_code=language).first()
     pages = public(Page.objects.live()).filter(locale=locale, depth__gt=1)
-    if filters.get("type") in TYPE_MODELS:
-        pages = pages.exact_type(_model(filters["type"]))
+    page_types = listed_page_types()
+    if filters.get("type") in page_types:
+        pages = pages.exact_type(page_types[filters["type"]])
     elif filters.get("type"):
         pages = pages.none()
     if filters.get("audience") or filters.get("topic"):

@@ -17,21 +17,16 @@ from elasticsearch import helpers
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AlertIndexPage, FraudAlert
-from portal.models.content import AudienceTargetedPage, ContentPage
-from portal.privacy import restricted_paths
+from alerts.models import AlertIndexPage, FraudAlert
+from foundation.models import AudienceTargetedPage, ContentPage
+from foundation.privacy import restricted_paths
 
 from .documents import alias_name, document_class
+from .kinds import OTHER_PAGES
 from .models import SynonymSet
 
 logger = logging.getLogger(__name__)
 
-CONTENT_TYPES = {
-    "articles.articlepage": "article",
-    "campaigns.filmpage": "film",
-    "campaigns.eventpage": "event",
-    "campaigns.campaignpage": "campaign",
-}
 SKIPPED_FIELDS = {"title", "summary"}
 
 
@@ -82,15 +77,8 @@ def page_document(page):
     """The document fields for a live, public page, or None when it should not be searchable."""
     if not (page.live and isinstance(page, ContentPage) and _is_public(page)):
         return None
-    content_type = CONTENT_TYPES.get(page._meta.label_lower, "page")
     topics = [tag.name for tag in page.topics.all()] if hasattr(page, "topics") else []
     audiences = [audience.slug for audience in page.audiences.all()] if isinstance(page, AudienceTargetedPage) else []
-    if content_type == "campaign":
-        year = page.start_date.year
-    elif content_type == "event":
-        year = timezone.localtime(page.start).year
-    else:
-        year = timezone.localtime(page.first_published_at or timezone.now()).year
     campaign = getattr(page, "campaign", None)
     return {
         "title": page.title,
@@ -98,10 +86,10 @@ def page_document(page):
         "body": body_text(page),
         "topics_text": " ".join(topics),
         "audiences": audiences,
-        "topics": topics,
-        "content_type": content_type,
+        "topics": page.topic_slugs,
+        "content_type": page.listing_kind or OTHER_PAGES,
         "campaign": campaign.slug if campaign else None,
-        "year": year,
+        "year": page.facet_year(),
         "locale": page.language_code,
         "url": page.get_url(),
         "published": page.last_published_at or page.first_published_at,
@@ -124,9 +112,9 @@ def alert_document(alert):
         "topics_text": "",
         "audiences": [audience.slug for audience in alert.audiences.all()],
         "topics": [],
-        "content_type": "alert",
+        "content_type": alert.listing_kind,
         "campaign": None,
-        "year": timezone.localtime(alert.active_from).year,
+        "year": alert.facet_year(),
         "locale": language,
         "url": f"{alert_index.get_url()}{alert.pk}/",
         "published": alert.active_from,

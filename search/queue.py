@@ -1,10 +1,10 @@
 """The index queue: record changes as they are committed, drain them into Elasticsearch later.
 
-Signal handlers write an ``IndexQueueItem`` inside the transaction that
-publishes, unpublishes, moves or deletes a page (or an alert, or a view
-restriction), so the row exists exactly when the change does. After commit a
-task drains the queue; ``manage.py search_sync`` does the same from cron or a
-worker. When the engine is unreachable the rows stay, with exponential
+The receivers in ``search.signals`` write an ``IndexQueueItem`` inside the
+transaction that publishes, unpublishes, moves or deletes a page (or an alert,
+or a view restriction), so the row exists exactly when the change does. After
+commit a task (``search.tasks``) drains the queue; ``manage.py search_sync``
+does the same from cron or a worker. When the engine is unreachable the rows stay, with exponential
 back-off, and the next drain catches up: no update is lost.
 """
 
@@ -12,19 +12,12 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from elasticsearch import exceptions as es_exceptions
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
-
-from portal.models import FraudAlert
 
 from . import indexing
 from .engine import get_client
-from .models import IndexQueueItem, SynonymSet
+from .models import IndexQueueItem
 
 logger = logging.getLogger(__name__)
 
@@ -34,64 +27,15 @@ BATCH_SIZE = 500
 
 
 def enqueue(kind, ids=(None,)):
-    """Queue ``ids`` of ``kind`` for syncing, and drain the queue once the transaction commits.
+    """Queue ``ids`` of ``kind`` for syncing; returns whether anything was queued.
 
     Without a configured engine nothing is queued (the database search needs no
     queue); an engine added later is filled by ``manage.py search_rebuild``.
     """
     if not settings.ELASTICSEARCH_URL:
-        return
+        return False
     IndexQueueItem.objects.bulk_create([IndexQueueItem(kind=kind, object_id=object_id) for object_id in ids])
-    transaction.on_commit(schedule_drain)
-
-
-def schedule_drain():
-    from .tasks import drain_index_queue
-
-    drain_index_queue.enqueue()
-
-
-def _subtree_ids(page):
-    return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def page_changed(sender, instance, **kwargs):
-    enqueue(IndexQueueItem.Kind.PAGE, [instance.pk])
-
-
-@receiver(post_page_move)
-def page_moved(sender, instance, **kwargs):
-    # Every URL in the moved subtree changed.
-    enqueue(IndexQueueItem.Kind.PAGE, _subtree_ids(instance))
-
-
-@receiver(post_delete)
-def object_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        enqueue(IndexQueueItem.Kind.PAGE, [instance.pk])
-    elif isinstance(instance, FraudAlert):
-        enqueue(IndexQueueItem.Kind.ALERT, [instance.pk])
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
-    # Making a subtree private (or public again) changes what may be searched.
-    enqueue(IndexQueueItem.Kind.PAGE, _subtree_ids(instance.page))
-
-
-@receiver(published, sender=FraudAlert)
-@receiver(unpublished, sender=FraudAlert)
-def alert_changed(sender, instance, **kwargs):
-    enqueue(IndexQueueItem.Kind.ALERT, [instance.pk])
-
-
-@receiver(post_save, sender=SynonymSet)
-@receiver(post_delete, sender=SynonymSet)
-def synonyms_changed(sender, **kwargs):
-    enqueue(IndexQueueItem.Kind.REBUILD)
+    return True
 
 
 def backoff(attempts):

@@ -10,17 +10,20 @@ import logging
 
 from django import forms
 from django.core.exceptions import BadRequest
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 from elasticsearch import exceptions as es_exceptions
+from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query
 
 from .engine import get_client
 from .facets import facet_groups, query_string
-from .fallback import TYPE_MODELS, search_database
+from .fallback import search_database
+from .kinds import kind_choices
 from .models import SearchMiss
 from .queries import MAX_RESULT_WINDOW, PAGE_SIZE, search_pages, suggestions
 
@@ -28,7 +31,6 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 ENGINE_ERRORS = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError)
-CONTENT_TYPE_CHOICES = [(key, key) for key in [*TYPE_MODELS, "alert", "page"]]
 
 
 def _no_control_characters(value):
@@ -40,7 +42,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True, validators=[_no_control_characters])
     audience = forms.SlugField(required=False, max_length=50)
     topic = forms.CharField(required=False, max_length=100, validators=[_no_control_characters])
-    type = forms.ChoiceField(required=False, choices=CONTENT_TYPE_CHOICES)
+    type = forms.ChoiceField(required=False, choices=kind_choices)
     year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
     sort = forms.ChoiceField(required=False, choices=[("relevance", "relevance"), ("date", "date")])
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULT_WINDOW // PAGE_SIZE)
@@ -54,6 +56,13 @@ def _valid(form):
     if not form.is_valid():
         raise BadRequest(_("Invalid search: %s") % ", ".join(sorted(form.errors)))
     return form.cleaned_data
+
+
+def _topic_slug(value):
+    """``?topic=`` is a tag's slug, as on listings; links made when it was a tag's name still work."""
+    if not value:
+        return value
+    return Tag.objects.filter(Q(slug=value) | Q(name=value)).order_by("-slug").values_list("slug", flat=True).first() or value
 
 
 def _editors_picks(query, language):
@@ -78,6 +87,7 @@ def search(request):
     data = _valid(SearchForm(request.GET))
     query, page, language = data["q"], data["page"] or 1, translation.get_language()
     filters = {name: data[name] for name in ("audience", "topic", "type", "year")}
+    filters["topic"] = _topic_slug(filters["topic"])
     context = {"query": query, "filters": filters, "sort": data["sort"] or "relevance", "fallback": False}
     if query or any(filters.values()):
         results = _search(query, language, filters, page, context)

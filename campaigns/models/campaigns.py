@@ -9,16 +9,13 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from articles.models import ArticlePage
-from portal.blocks import BODY_BLOCKS, CAMPAIGN_SECTION_BLOCKS, MATERIAL_BLOCKS
-from portal.listing import paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
-from portal.models.pages import listing_queryset
-from portal.posters import PosterMixin
-from portal.privacy import public
+from foundation.blocks import BodyBlock, CampaignSectionBlock, MaterialBlock
+from foundation.listing import paginate, read_filters
+from foundation.models import AudienceTargetedPage, ContentPage, IndexPage, listing_queryset
+from foundation.posters import PosterMixin
+from foundation.privacy import public
 
 from .events import EventPage
-from .films import FilmPage
 
 
 class CampaignIndexPage(IndexPage):
@@ -53,6 +50,9 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
     campaign page lists them, and its events are its child pages.
     """
 
+    listing_kind = "campaign"
+    listing_kind_label = _("Campaigns")
+
     class Kind(models.TextChoices):
         CONSUMER_RIGHTS_WEEK = "consumer-rights-week", _("3.15 consumer-rights education week")
         INSURANCE_DAY = "insurance-day", _("7.8 national insurance publicity day")
@@ -69,9 +69,9 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
     theme = models.CharField(_("theme"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
-    audience_sections = StreamField(CAMPAIGN_SECTION_BLOCKS, verbose_name=_("audience sections"), blank=True)
-    materials = StreamField(MATERIAL_BLOCKS, verbose_name=_("materials"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    audience_sections = StreamField(CampaignSectionBlock(), verbose_name=_("audience sections"), blank=True)
+    materials = StreamField(MaterialBlock(), verbose_name=_("materials"), blank=True)
 
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
@@ -113,6 +113,9 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
     def year(self):
         return self.start_date.year
 
+    def facet_year(self):
+        return self.year
+
     @property
     def status(self):
         today = timezone.localdate()
@@ -130,7 +133,8 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
         context.update(
             events=public(EventPage.objects.live().child_of(self)).order_by("start"),
             # Plain lists of titles and summaries (no card images) keep this page within its query budget.
-            films=public(FilmPage.objects.live()).filter(campaign=self).order_by("-first_published_at"),
-            articles=public(ArticlePage.objects.live()).filter(campaign=self).order_by("-first_published_at"),
+            # Films and articles choose their campaign (``related_name`` on their ``campaign`` keys).
+            films=public(self.films.live()).order_by("-first_published_at"),
+            articles=public(self.articles.live()).order_by("-first_published_at"),
         )
         return context

@@ -15,10 +15,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.calendar import build_calendar, calendar_response
-from portal.blocks import BODY_BLOCKS
-from portal.listing import paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
-from portal.privacy import public
+from foundation.blocks import BodyBlock
+from foundation.listing import paginate, read_filters
+from foundation.models import AudienceTargetedPage, ContentPage, IndexPage
+from foundation.privacy import public
 
 
 class EventQuerySet(PageQuerySet):
@@ -38,6 +38,9 @@ class EventPage(RoutablePageMixin, AudienceTargetedPage):
     offers the activity as a calendar file (``campaigns.calendar``).
     """
 
+    listing_kind = "event"
+    listing_kind_label = _("Activities")
+
     class Kind(models.TextChoices):
         TALK = "talk", _("Community talk")
         STORE_VISIT = "store-visit", _("Store visit")
@@ -51,7 +54,7 @@ class EventPage(RoutablePageMixin, AudienceTargetedPage):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     objects = EventManager()
 
@@ -94,6 +97,9 @@ class EventPage(RoutablePageMixin, AudienceTargetedPage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The activity cannot end before it starts.")})
+
+    def facet_year(self):
+        return timezone.localtime(self.start).year
 
     @path("event.ics/", name="ics")
     def ics_route(self, request):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,12 +13,13 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from campaigns.video import UnsupportedVideoURL, parse_video_url
-from portal.blocks import BODY_BLOCKS
-from portal.listing import filter_by_audience_and_topic, paginate, read_filters
-from portal.models.content import AudienceTargetedPage, ContentPage, IndexPage
-from portal.models.pages import listing_queryset
-from portal.posters import PosterMixin
+from foundation.blocks import BodyBlock
+from foundation.listing import filter_by_audience_and_topic, paginate, read_filters
+from foundation.models import AudienceTargetedPage, ContentPage, IndexPage, listing_queryset
+from foundation.posters import PosterMixin
+from foundation.video import UnsupportedVideoURL, parse_video_url
+from review.content import has_text
+from review.issues import ERROR, Issue
 
 
 class FilmTopic(TaggedItemBase):
@@ -30,12 +32,15 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
     """A micro-film with its own shareable page.
 
     The film is either on an allow-listed platform (``video_url``; the embed
-    URL is derived locally by ``campaigns.video``) or self-hosted as a
+    URL is derived locally by ``foundation.video``) or self-hosted as a
     document (``video_file``, with a WebVTT ``captions`` file). The page shows
     the poster (the listing image) behind a play button and loads the player
     only on click. Every film has a transcript, because platform players
     cannot carry our captions.
     """
+
+    listing_kind = "film"
+    listing_kind_label = _("Films")
 
     video_url = models.URLField(
         _("video address"),
@@ -72,7 +77,7 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=FilmTopic, blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("description"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
 
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
@@ -141,6 +146,13 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
     @property
     def topic_names(self):
         return [tag.name for tag in self.topics.all()]
+
+    def review_issues(self):
+        """A film needs a transcript, and captions too when it plays on this site."""
+        if self.video_file_id and not self.captions_id:
+            yield Issue(ERROR, gettext("This film plays on this site but has no captions file (WebVTT)."))
+        if not has_text(self.transcript):
+            yield Issue(ERROR, gettext("This film has no transcript."))
 
     @property
     def duration_display(self):

@@ -14,12 +14,12 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from alerts.models import AlertIndexPage, FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import (
-    AlertIndexPage, Audience, AudiencePage, FraudAlert, HomePage, OfficialContact, ReportFormField, ReportFormPage,
-    StandardPage,
-)
+from foundation.models import Audience
+from portal.models import AudiencePage, HomePage, ReportFormField, ReportFormPage, StandardPage
+from review.models import OfficialContact
 
 from . import articles as article_data
 from . import content, outreach
@@ -27,7 +27,7 @@ from .media import demo_document, demo_image, demo_video_bytes
 
 LANGUAGES = ("zh-hans", "en")
 DEMO_USERS = [
-    # username, password, group (None = superuser); the groups come from portal's migrations
+    # username, password, group (None = superuser); the groups come from the migrations (portal 0003)
     ("admin", "demo-admin-2026", None),
     ("siteadmin", "demo-siteadmin-2026", "Site administrators"),
     ("editor", "demo-editor-2026", "Marketing editors"),

@@ -2,7 +2,6 @@
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,35 +10,24 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from portal.blocks import BODY_BLOCKS
-from portal.listing import paginate, read_filters
-from portal.privacy import public
-
-from .content import ContentPage
+from alerts.models import FraudAlert
+from articles.models import ArticlePage
+from campaigns.models import CampaignPage, EventPage, FilmPage
+from foundation.blocks import BodyBlock
+from foundation.listing import paginate, read_filters
+from foundation.models import ContentPage, listed_page_types, listing_queryset
+from foundation.privacy import public
 
 HOME_CHILD_TYPES = [
     "portal.StandardPage",
     "portal.AudiencePage",
-    "portal.AlertIndexPage",
+    "alerts.AlertIndexPage",
     "portal.ReportFormPage",
     "campaigns.CampaignIndexPage",
     "campaigns.EventIndexPage",
     "campaigns.FilmIndexPage",
     "articles.ArticleIndexPage",
 ]
-
-
-def listing_queryset(model, locale_id):
-    """Live, public pages of ``model`` in the locale with what a card needs, in one or two queries.
-
-    Cards never show a page's body, so its StreamFields (the bulk of each row) are not read."""
-    return (
-        public(model.objects.live())
-        .filter(locale_id=locale_id)
-        .defer_streamfields()
-        .select_related("listing_image")
-        .prefetch_related("listing_image__renditions")
-    )
 
 
 class HomePage(ContentPage):
@@ -50,7 +38,7 @@ class HomePage(ContentPage):
     """
 
     hero_text = models.TextField(_("hero text"), blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = ContentPage.content_panels + [FieldPanel("hero_text"), FieldPanel("body")]
     search_fields = ContentPage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
@@ -64,8 +52,6 @@ class HomePage(ContentPage):
 
     def hero_campaigns(self):
         """``(campaigns on now, the next one to start)`` in this language, for the hero."""
-        from campaigns.models import CampaignPage  # that app's models import this module
-
         today = timezone.localdate()
         current = public(CampaignPage.objects.live()).filter(locale_id=self.locale_id, end_date__gte=today)
         current = list(current.order_by("start_date")[:6])
@@ -73,12 +59,6 @@ class HomePage(ContentPage):
         return [campaign for campaign in current if campaign.start_date <= today], next(upcoming, None)
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: those apps' models import this module's base classes.
-        from articles.models import ArticlePage
-        from campaigns.models import EventPage, FilmPage
-
-        from .alerts import FraudAlert
-
         context = super().get_context(request, *args, **kwargs)
         # Querysets, not lists: they run only when the template's cached fragment is rebuilt.
         context.update(
@@ -96,7 +76,7 @@ class HomePage(ContentPage):
 class StandardPage(ContentPage):
     """A generic page: about us, privacy notice, how we handle complaints."""
 
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("body")]
     search_fields = ContentPage.search_fields + [index.SearchField("body")]
@@ -110,24 +90,18 @@ class StandardPage(ContentPage):
 class AudiencePage(ContentPage):
     """One page per audience, listing everything tagged for it, newest first.
 
-    Articles, films, events and campaigns are merged into one list. Filters:
-    ``?kind=article|film|event|campaign`` and ``?topic=<slug>``.
+    Every audience-targeted page type with a ``listing_kind`` (articles, films, events and
+    campaigns) is merged into one list. Filters: ``?kind=<listing kind>`` and ``?topic=<slug>``.
     """
 
-    LISTED_KINDS = {
-        "article": ("articles", "ArticlePage"),
-        "film": ("campaigns", "FilmPage"),
-        "event": ("campaigns", "EventPage"),
-        "campaign": ("campaigns", "CampaignPage"),
-    }
     MAX_ITEMS = 240
 
     audience = models.ForeignKey(
-        "portal.Audience", verbose_name=_("audience"), on_delete=models.PROTECT, related_name="+"
+        "foundation.Audience", verbose_name=_("audience"), on_delete=models.PROTECT, related_name="+"
     )
     serve_related = ContentPage.serve_related + ("audience",)
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("audience"),
@@ -152,10 +126,9 @@ class AudiencePage(ContentPage):
 
         Only these keys are read for the whole list; ``cards`` loads the few pages shown."""
         keys = []
-        for key, (app_label, model_name) in self.LISTED_KINDS.items():
+        for key, model in listed_page_types(audience_targeted=True).items():
             if kind and kind != key:
                 continue
-            model = apps.get_model(app_label, model_name)
             queryset = public(model.objects.live()).filter(locale_id=self.locale_id, audiences__slug=self.audience.slug)
             if topic:
                 if not hasattr(model, "topics"):
@@ -178,9 +151,10 @@ class AudiencePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = read_filters(request, kinds=self.LISTED_KINDS)
+        kinds = listed_page_types(audience_targeted=True)
+        filters = read_filters(request, kinds=kinds)
         context["filters"] = filters
-        context["kinds"] = self.LISTED_KINDS
+        context["kinds"] = [(kind, model.listing_kind_label) for kind, model in kinds.items()]
         items = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
         items.object_list = self.cards(items.object_list)
         context["items"] = items

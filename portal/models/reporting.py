@@ -11,7 +11,7 @@ Abuse protection, on top of CSRF:
 * every free-text field has a maximum length (``ReportFormBuilder``), and Django refuses bodies
   over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (400);
 * a honeypot field, hidden from people and labelled "leave this empty", that bots fill in;
-* one report per rendering of the form (``portal.form_tokens``), so a resent form is stored once;
+* one report per rendering of the form (``foundation.form_tokens``), so a resent form is stored once;
 * at most ``RATE`` submissions per IP address, then the friendly 429 page (django-ratelimit).
 
 Invalid submissions answer 400 with the form and the messages in the visitor's language.
@@ -32,10 +32,8 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES
-from portal.form_tokens import SingleUseForm
-
-from .content import ContentPage
+from foundation.form_tokens import SingleUseForm
+from foundation.models import ContentPage
 
 RATE = "5/10m"  # report submissions per IP address
 HONEYPOT = "homepage_url"
@@ -90,9 +88,9 @@ class ReportFormField(AbstractFormField):
 class ReportFormPage(EmailFormMixin, FormMixin, ContentPage):
     """The report form, with the official contacts beside it and a confirmation page."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(
-        _("what happens next"), features=RICH_TEXT_FEATURES,
+        _("what happens next"),
         help_text=_("Shown after sending: what the team does with a report and when people may hear back."),
     )
 

@@ -1,7 +1,7 @@
 """Settings shared by every environment.
 
 Everything that differs between machines is read from the environment
-(see ARCHITECTURE.md section 8); the defaults here are safe for development.
+(the README's configuration table); the defaults here are safe for development.
 """
 
 import os
@@ -31,11 +31,15 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
+# The project's apps, top layer first (README, "Code layout"): each imports only from those below it.
 INSTALLED_APPS = [
     "portal",
-    "campaigns",
-    "articles",
     "search",
+    "alerts",
+    "articles",
+    "campaigns",
+    "review",
+    "foundation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -175,6 +179,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
+
+# One rich-text feature policy for the site: every RichTextField and RichTextBlock uses it. Pages
+# own the h1 and body blocks the h2s; images embedded in text carry alt text the review checks.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {"features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "image"]},
+    }
+}
 
 # The admin search and the public search's fallback: Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,17 +1,16 @@
 """Template tags for the site chrome: navigation, language links, breadcrumbs, official contacts.
 
-The expensive parts come from ``portal.chrome``, which caches them until content changes.
+The expensive parts come from ``portal.chrome`` and ``review.hotlines``, which cache them until
+content changes.
 """
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
 from portal import chrome
-from portal.models import Audience
-from portal.privacy import public
+from review.hotlines import footer_contacts as official_footer_contacts
 
 register = template.Library()
 
@@ -44,7 +43,7 @@ def main_menu(context):
 
 @register.simple_tag
 def footer_contacts():
-    return chrome.footer_contacts(translation.get_language())
+    return official_footer_contacts(translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -67,31 +66,3 @@ def breadcrumbs(context):
     """``[(title, url)]`` from the home page down to the current page's parent."""
     links = _links(context)
     return links["crumbs"] if links else []
-
-
-@register.simple_tag
-def content_version():
-    """The content version (``portal.chrome``), for ``{% cache %}`` keys of fragments built from other pages.
-
-    Publishing anything bumps it, so such a fragment is never stale after a change; templates
-    still give those fragments a short lifetime (60 s) for what follows the clock, such as an
-    alert's window or a campaign going live."""
-    return chrome.version()
-
-
-@register.filter
-def html_lang(language_code):
-    """``zh-hans`` -> ``zh-Hans`` (the BCP 47 form for ``<html lang>``)."""
-    return "zh-Hans" if language_code == "zh-hans" else language_code
-
-
-@register.simple_tag
-def audiences():
-    return Audience.objects.filter(locale__language_code=translation.get_language())
-
-
-@register.simple_tag
-def upcoming_events(count):
-    """The next ``count`` live activities in the active language (for the event-list block)."""
-    event_page = apps.get_model("campaigns", "EventPage")
-    return public(event_page.objects.live().upcoming()).filter(locale__language_code=translation.get_language())[:count]

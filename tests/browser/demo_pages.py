@@ -1,6 +1,6 @@
 """One URL per page type of the seeded demo (``seed_demo``), in each language.
 
-The kinds are the public page types of ARCHITECTURE.md section 3 plus the variants that render
+The kinds are the public page types (every page model) plus the variants that render
 differently: an alert's own page, a platform film (click-to-load facade) and a self-hosted film
 (``<video>`` with captions), an education article and a case study, the contact check with an
 answer, and a search with results.
@@ -11,9 +11,10 @@ from urllib.parse import quote
 from django.urls import reverse
 from django.utils import translation
 
+from alerts.models import AlertIndexPage, FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AlertIndexPage, AudiencePage, FraudAlert, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
 
 SEARCH_WORDS = {"zh-hans": "退保", "en": "refund"}
 

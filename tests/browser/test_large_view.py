@@ -1,6 +1,6 @@
 """The large-text view meets its thresholds, measured in Chromium on every page type.
 
-Thresholds (issue 5, ARCHITECTURE.md sections 6 and 11): body text >= 22 px and >= 1.25 x the
+Thresholds (issue 5; the README's large-text section): body text >= 22 px and >= 1.25 x the
 standard view's; no visible text under 18 px; h1 >= 30 px; line height >= 1.5; paragraph spacing
 >= half the line height; no justified text; <= 40 Chinese characters a line; primary controls
 >= 60 x 60 CSS px and every other non-inline control >= 44 x 44; one column; no decorative images;

@@ -8,8 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from portal.models import FraudAlert, HomePage
+from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

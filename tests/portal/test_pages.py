@@ -3,9 +3,10 @@
 import pytest
 from wagtail.models import Page
 
+from alerts.models import AlertIndexPage
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AlertIndexPage, AudiencePage, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

@@ -40,8 +40,8 @@ def test_admin_edit_view_opens(client, page_of, model):
 
 def test_admin_snippet_listings_open(client):
     client.force_login(get_user_model().objects.get(username="admin"))
-    for url in ("/admin/snippets/portal/fraudalert/", "/admin/snippets/portal/audience/",
-                "/admin/snippets/portal/officialcontact/", "/admin/snippets/portal/claimrule/"):
+    for url in ("/admin/snippets/alerts/fraudalert/", "/admin/snippets/foundation/audience/",
+                "/admin/snippets/review/officialcontact/", "/admin/snippets/review/claimrule/"):
         assert client.get(url).status_code == 200, url
 
 

@@ -1,4 +1,4 @@
-"""SQL query budgets per page type on the seeded demo (ARCHITECTURE.md section 11).
+"""SQL query budgets per page type on the seeded demo (the README's performance section).
 
 The issue's ceilings are 20 queries for listings and the home page and 15 for detail pages;
 the budgets here are tighter, near what the pages take now (routing in two queries, listings
@@ -8,9 +8,10 @@ A failure here means an N+1 crept in: fix the query, don't raise the number.
 
 import pytest
 
+from alerts.models import AlertIndexPage
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AlertIndexPage, AudiencePage, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

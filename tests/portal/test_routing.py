@@ -8,9 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
 from portal import routing
-from portal.models import FraudAlert, HomePage
+from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTED = [
-    "wagtailcore.Page", "wagtailcore.Locale", "wagtailimages.Image", "wagtaildocs.Document", "portal.Audience",
-    "portal.OfficialContact", "portal.FraudAlert", "auth.User", "taggit.Tag",
+    "wagtailcore.Page", "wagtailcore.Locale", "wagtailimages.Image", "wagtaildocs.Document", "foundation.Audience",
+    "review.OfficialContact", "alerts.FraudAlert", "auth.User", "taggit.Tag",
 ]
 
 
@@ -27,9 +27,9 @@ def test_seed_demo_twice_creates_nothing_twice():
 
 
 def test_demo_has_the_promised_content():
+    from alerts.models import FraudAlert
     from articles.models import ArticlePage
     from campaigns.models import CampaignPage, FilmPage
-    from portal.models import FraudAlert
 
     for language in ("zh-hans", "en"):
         assert ArticlePage.objects.live().filter(locale__language_code=language).count() >= 12

@@ -4,8 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from portal.models import Audience, FraudAlert
+from foundation.models import Audience
 
 from .admin_helpers import article_form, create_article_url, edit_page_url, snippet_url
 

@@ -6,10 +6,14 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
+from alerts.models import FraudAlert
 from articles.models import ArticlePage
 from campaigns.models import FilmPage
-from portal.models import Audience, ClaimRule, FraudAlert, OfficialContact, StandardPage
-from portal.review.checks import ERROR, WARNING, run_checks
+from foundation.models import Audience
+from portal.models import StandardPage
+from review.checks import run_checks
+from review.issues import ERROR, WARNING
+from review.models import ClaimRule, OfficialContact
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from alerts.models import AlertIndexPage, FraudAlert
 from articles.models import ArticlePage
-from portal.models import AlertIndexPage, Audience, ClaimRule, FraudAlert, OfficialContact
+from foundation.models import Audience
+from review.models import ClaimRule, OfficialContact
 
 from .admin_helpers import (
     XHR,

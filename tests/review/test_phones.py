@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.review.phones import find_phone_numbers, normalise_phone
+from review.phones import find_phone_numbers, normalise_phone
 
 
 @pytest.mark.parametrize(

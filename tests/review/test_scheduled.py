@@ -15,8 +15,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from portal.models import Audience, FraudAlert
+from foundation.models import Audience
 
 from .admin_helpers import (
     alert_form,

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import GroupApprovalTask, Page, Workflow
 
-from portal.models import ClaimRule, FraudAlert, PreCheckTask
+from alerts.models import FraudAlert
+from review.models import ClaimRule, PreCheckTask
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,6 @@ def test_demo_users_have_one_role_each():
     assert [group.name for group in users["editor"].groups.all()] == ["Marketing editors"]
     assert [group.name for group in users["reviewer"].groups.all()] == ["Consumer-protection reviewers"]
     assert [group.name for group in users["siteadmin"].groups.all()] == ["Site administrators"]
-    assert not users["editor"].has_perm("portal.publish_fraudalert")
-    assert users["reviewer"].has_perm("portal.publish_fraudalert")
-    assert not users["reviewer"].has_perm("portal.change_officialcontact")
+    assert not users["editor"].has_perm("alerts.publish_fraudalert")
+    assert users["reviewer"].has_perm("alerts.publish_fraudalert")
+    assert not users["reviewer"].has_perm("review.change_officialcontact")

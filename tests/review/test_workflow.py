@@ -6,9 +6,11 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.users.models import UserProfile
 
+from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from portal.models import Audience, FraudAlert, PreCheckTaskState
-from portal.models import review as review_models
+from foundation.models import Audience
+from review.models import PreCheckTaskState
+from review.models import tasks as review_models
 
 from .admin_helpers import (
     alert_form,

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
-from portal.models import FraudAlert
-from portal.models.content import ContentPage
+from foundation.models import ContentPage
 from search import indexing
 from search.documents import alias_name
 from search.models import IndexQueueItem

@@ -1,0 +1,165 @@
+"""The abstract pages every public content type builds on, and the contract they describe themselves by.
+
+A page type tells the rest of the site what it is, so search, listings, the API and the review
+ask the page and never keep a table of types:
+
+* ``listing_kind`` — a short key (``"article"``, ``"film"``...) under which the type is listed on
+  audience pages (``?kind=``) and filtered in search (``?type=``); ``None`` for pages that are not
+  listed there. ``listing_kind_label`` is the plural shown in facets ("Articles").
+* ``listing_label`` — the small label above a card's title (the kind, for types with kinds).
+* ``facet_year()`` — the year search files the page under (a campaign's start, an event's date).
+* ``topic_slugs`` — the topic tags' slugs: ``?topic=`` means a slug everywhere.
+* ``review_issues()`` — checks of the consumer-protection review that only this type needs
+  (a film's captions); the review app runs them with its own.
+
+``listed_page_types()`` collects the listed types from Wagtail's page models.
+See https://docs.wagtail.org/en/stable/topics/pages.html
+"""
+
+from functools import lru_cache
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
+from wagtail.search import index
+
+from foundation import privacy
+from foundation.panels import ContentChecksPanel
+
+
+@lru_cache(maxsize=16)
+def language_code_of(locale_id):
+    """A locale's language code, remembered per process (locales are created once and never renamed)."""
+    return Locale.objects.values_list("language_code", flat=True).get(pk=locale_id)
+
+
+def listed_page_types(audience_targeted=False):
+    """``{listing kind: page model}`` of every page type that declares a ``listing_kind``."""
+    return {
+        model.listing_kind: model
+        for model in get_page_models()
+        if getattr(model, "listing_kind", None) and (not audience_targeted or issubclass(model, AudienceTargetedPage))
+    }
+
+
+def listing_queryset(model, locale_id):
+    """Live, public pages of ``model`` in the locale with what a card needs, in one or two queries.
+
+    Cards never show a page's body, so its StreamFields (the bulk of each row) are not read."""
+    return (
+        privacy.public(model.objects.live())
+        .filter(locale_id=locale_id)
+        .defer_streamfields()
+        .select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+    )
+
+
+class ContentPage(Page):
+    """Fields shared by all public pages: a summary and a listing image.
+
+    The summary feeds listings, search results, feeds and share cards, so every
+    page type has one; the listing image is the card picture (and a film's
+    poster). Abstract: each concrete page gets its own table.
+    """
+
+    summary = models.TextField(
+        _("summary"), max_length=300, blank=True, help_text=_("One or two sentences for listings and sharing.")
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    listing_kind = None
+    listing_kind_label = None
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    api_fields = [
+        APIField("summary"),
+        APIField("listing_image"),
+        APIField("listing_image_thumbnail", serializer=ImageRenditionField("fill-640x360|format-webp", source="listing_image")),
+    ]
+    # Foreign keys the page's template shows, read with the page in one query (portal.routing).
+    serve_related = ("listing_image",)
+    # The pre-checks come first, so editors see what blocks approval before they scroll.
+    content_panels = [ContentChecksPanel()] + Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def language_code(self):
+        return language_code_of(self.locale_id)
+
+    def get_view_restrictions(self):
+        """Wagtail checks this on every request, reading the ancestors and their restrictions (two
+        queries). While no page on the site is restricted, which the cached list in
+        ``foundation.privacy`` tells without a query, there is nothing to read."""
+        if not privacy.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @property
+    def listing_label(self):
+        """The small label above a card's title; page types with a kind show the kind."""
+        if hasattr(self, "get_kind_display"):
+            return self.get_kind_display()
+        return self._meta.verbose_name
+
+    def facet_year(self):
+        """The year search files this page under: when it was first published."""
+        return timezone.localtime(self.first_published_at or timezone.now()).year
+
+    @property
+    def topic_slugs(self):
+        return [tag.slug for tag in self.topics.all()] if hasattr(self, "topics") else []
+
+    def review_issues(self):
+        """Review findings only this page type can have (see ``review.checks``); none by default."""
+        return ()
+
+
+class IndexPage(ContentPage):
+    """A section landing page directly under the home page: an introduction above a listing."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = ContentPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        abstract = True
+
+
+class AudienceTargetedPage(ContentPage):
+    """A content page tagged with the publicity groups it is written for."""
+
+    audiences = ParentalManyToManyField(
+        "foundation.Audience", verbose_name=_("audiences"), blank=True, related_name="%(app_label)s_%(class)s_pages"
+    )
+
+    search_fields = ContentPage.search_fields + [
+        index.RelatedFields("audiences", [index.FilterField("slug"), index.SearchField("name")]),
+    ]
+    api_fields = ContentPage.api_fields + [APIField("audience_slugs")]
+
+    class Meta:
+        abstract = True
+
+    def audience_list(self):
+        """Audiences in display order; uses the prefetch cache when the listing prefetched them."""
+        return sorted(self.audiences.all(), key=lambda audience: audience.sort_order)
+
+    @property
+    def audience_slugs(self):
+        return [audience.slug for audience in self.audience_list()]

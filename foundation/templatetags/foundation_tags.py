@@ -1,0 +1,49 @@
+"""Template tags every content app's templates use: the language tag, audiences, share cards, cache keys."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page
+
+from foundation import cache
+from foundation.models import Audience
+from foundation.sharing import share_card
+
+register = template.Library()
+
+OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
+
+
+@register.filter
+def html_lang(language_code):
+    """``zh-hans`` -> ``zh-Hans`` (the BCP 47 form for ``<html lang>``)."""
+    return "zh-Hans" if language_code == "zh-hans" else language_code
+
+
+@register.simple_tag
+def content_version():
+    """The content version (``foundation.cache``), for ``{% cache %}`` keys of fragments built from other pages.
+
+    Publishing anything bumps it, so such a fragment is never stale after a change; templates
+    still give those fragments a short lifetime (60 s) for what follows the clock, such as an
+    alert's window or a campaign going live."""
+    return cache.version()
+
+
+@register.simple_tag
+def audiences():
+    return Audience.objects.filter(locale__language_code=translation.get_language())
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context):
+    """Canonical URL, Open Graph and Twitter card tags for the page (or alert) being shown.
+
+    Pages outside the page tree (search results, errors) get no card: they are not worth sharing.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    card = share_card(page, alert=context.get("alert"))
+    language = translation.get_language()
+    return {"card": card, "site_name": settings.WAGTAIL_SITE_NAME, "og_locale": OG_LOCALES.get(language, "")}

@@ -1,0 +1,217 @@
+"""The consumer-protection pre-checks: one small function per rule.
+
+Each check reads the ``ReviewContent`` of a page or alert (``review.content``)
+and yields ``Issue`` objects: errors block approval, warnings go on to the
+reviewer. ``run_checks(obj)`` runs them all; the automated workflow task
+(``review.models.PreCheckTask``) and the panel in the edit view (``foundation.panels``,
+through the ``register_content_checks`` hook) both call it, so editors see while editing
+exactly what the workflow will decide.
+
+Rules that change live in snippets — ``ClaimRule`` (misleading phrases) and
+``OfficialContact`` (the allow-list of phone numbers) — and are read on every
+run, never cached, so a rule a reviewer adds applies to the next check.
+Messages are translated into the active language when the check runs.
+"""
+
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+from django.utils.translation import gettext as _
+from wagtail.images.blocks import ImageBlock
+
+from foundation.blocks import RiskDisclosureBlock, VideoEmbedBlock
+
+from .content import ReviewContent, has_text
+from .issues import ERROR, WARNING, Issue, Report
+from .models import ClaimRule, OfficialContact
+from .phones import find_phone_numbers, normalise_phone
+
+# Public URL shorteners: readers cannot see where such a link leads, and scams use them.
+SHORTENER_DOMAINS = frozenset(
+    {
+        "t.cn", "dwz.cn", "url.cn", "suo.im", "sohu.gg", "985.so", "mrw.so", "rrd.me", "t.im", "u.nu",
+        "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "s.id",
+    }
+)
+# A quoted passage: the claim is being cited (“稳赚不赔”是骗局的话术), not made.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+CJK = re.compile(r"[\u3400-\u9fff]")
+SPACING = r"[\s\-]*"  # a space or hyphen in a phrase matches any spacing: "risk-free", "risk free"
+
+
+def run_checks(obj):
+    """Run every check on a page or alert (usually a revision's object)."""
+    content = ReviewContent.of(obj)
+    return Report(tuple(issue for check in CHECKS for issue in check(content)))
+
+
+# --- misleading claims ------------------------------------------------------------------------------
+
+
+def normalise(text):
+    """Full-width to ASCII and typographic apostrophes to "'", so rules match however text is typed."""
+    return unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+
+
+def claim_pattern(rule):
+    """A compiled pattern for a rule, or None for a broken regular expression.
+
+    Plain phrases match case-insensitively and tolerate spacing inside them
+    ("稳 赚 不 赔", "risk free"); Latin phrases must start at a word boundary.
+    """
+    if rule.is_pattern:
+        try:
+            return re.compile(rule.phrase, re.IGNORECASE)
+        except re.error:
+            return None  # ClaimRule.clean() refuses these; a row stored around it must not break the review
+    phrase = normalise(rule.phrase).strip()
+    parts, previous = [], ""
+    for char in phrase:
+        if char.isspace() or char == "-":
+            if parts[-1:] != [SPACING]:
+                parts.append(SPACING)
+        else:
+            if CJK.match(char) and CJK.match(previous):
+                parts.append(r"\s*")
+            parts.append(re.escape(char))
+        previous = char
+    prefix = "" if CJK.match(phrase[:1]) else r"(?<![0-9a-z])"
+    return re.compile(prefix + "".join(parts), re.IGNORECASE)
+
+
+def claim_matches(rules, segments):
+    """(rule, matched text, is quoted) for each claim found, longer phrases hiding the ones inside them."""
+    patterns = [(rule, claim_pattern(rule)) for rule in rules]
+    found = []
+    for segment in segments:
+        text = normalise(segment.text)
+        quoted = [match.span() for match in QUOTED.finditer(text)]
+        spans = sorted(
+            ((match.span(), rule) for rule, pattern in patterns if pattern for match in pattern.finditer(text)),
+            key=lambda item: item[0][0] - item[0][1],  # longest first
+        )
+        kept = []
+        for (start, end), rule in spans:
+            if start == end or any(s <= start and end <= e for s, e in kept):
+                continue
+            kept.append((start, end))
+            in_quotes = any(s <= start and end <= e for s, e in quoted)
+            found.append((rule, text[start:end], segment.describes_scam or in_quotes))
+    return found
+
+
+def check_claims(content):
+    """Phrases from ``ClaimRule`` in the content's language: the rule's severity, or a warning when quoted."""
+    rules = ClaimRule.objects.filter(language__in=[ClaimRule.Language.ANY, content.language])
+    worst = {}  # rule -> (matched text, cited only)
+    for rule, text, cited in claim_matches(rules, content.segments):
+        if rule not in worst or (worst[rule][1] and not cited):
+            worst[rule] = (text, cited)
+    for rule, (text, cited) in worst.items():
+        values = {"phrase": text, "explanation": rule.explanation}
+        if cited:
+            yield Issue(WARNING, _("“%(phrase)s” is quoted or describes a scam: make sure it reads as a warning, "
+                                   "not a promise. %(explanation)s") % values)
+        else:
+            yield Issue(rule.severity, _("Misleading claim “%(phrase)s”: %(explanation)s") % values)
+
+
+# --- risk disclosure ------------------------------------------------------------------------------------
+
+
+def check_risk_disclosure(content):
+    """Content marked product-related must carry a non-empty risk-disclosure block."""
+    if not getattr(content.obj, "product_related", False):
+        return
+    disclosures = [value for block, value in content.blocks if isinstance(block, RiskDisclosureBlock)]
+    if not any(has_text(value["text"].source) for value in disclosures):
+        yield Issue(ERROR, _("This content is marked as product-related but has no risk-disclosure block."))
+
+
+# --- phone numbers --------------------------------------------------------------------------------------
+
+
+def check_phone_numbers(content):
+    """Every phone number in the text or in ``tel:`` links must be an official contact."""
+    official = {
+        normalise_phone(value)
+        for value in OfficialContact.objects.filter(kind=OfficialContact.Kind.PHONE).values_list("value", flat=True)
+    }
+    texts = [segment.text for segment in content.segments]
+    texts += [unquote(link[len("tel:"):]) for link in content.links if link.lower().startswith("tel:")]
+    reported = set()
+    for text in texts:
+        for number in find_phone_numbers(text):
+            if number.digits not in official and number.digits not in reported:
+                reported.add(number.digits)
+                message = _("The phone number %(number)s is not an official contact. Print only numbers listed "
+                            "under Official contacts: fraudsters fake hotlines.")
+                yield Issue(ERROR, message % {"number": number.text})
+
+
+# --- captions, transcripts, alt text ----------------------------------------------------------------------
+
+
+def check_content_type(content):
+    """What the page type itself checks (``review_issues()``, e.g. a film's captions and transcript)."""
+    review_issues = getattr(content.obj, "review_issues", None)
+    if review_issues is not None:
+        yield from review_issues()
+
+
+def check_video_transcripts(content):
+    for block, value in content.blocks:
+        if isinstance(block, VideoEmbedBlock) and not has_text(value["transcript"].source):
+            yield Issue(ERROR, _("The video “%(title)s” has no transcript.") % {"title": value["title"]})
+
+
+def check_image_alt_text(content):
+    """Body images need alt text unless marked decorative (listing images are decorative by design);
+    images inside rich text need their alt text too."""
+    images = [image for block, image in content.blocks if isinstance(block, ImageBlock) and image]
+    for image in images:
+        if not image.decorative and not (image.contextual_alt_text or "").strip():
+            message = _("The image “%(title)s” has no alt text: describe it, or mark it as decorative.")
+            yield Issue(ERROR, message % {"title": image.title})
+    for embedded in content.inline_images:
+        if not embedded.alt.strip():
+            message = _("An image in the text (image %(id)s) has no alt text: describe it in the image's settings.")
+            yield Issue(ERROR, message % {"id": embedded.image_id})
+
+
+# --- audiences and links --------------------------------------------------------------------------------
+
+
+def check_audiences(content):
+    audiences = content.audiences
+    if audiences is not None and not audiences:
+        yield Issue(WARNING, _("No audience is chosen, so this will not appear on any audience page."))
+
+
+def check_links(content):
+    """Plain-HTTP links and URL shorteners: readers cannot trust where they lead."""
+    for url in dict.fromkeys(content.links):
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:
+            yield Issue(WARNING, _("The link %(url)s is not a valid address.") % {"url": url})
+            continue
+        host = (parts.hostname or "").lower()
+        if parts.scheme.lower() == "http":
+            yield Issue(WARNING, _("The link %(url)s does not use HTTPS.") % {"url": url})
+        if any(host == domain or host.endswith("." + domain) for domain in SHORTENER_DOMAINS):
+            yield Issue(WARNING, _("The link %(url)s goes through a URL shortener: link to the full address so "
+                                   "readers can see where it leads.") % {"url": url})
+
+
+CHECKS = (
+    check_claims,
+    check_risk_disclosure,
+    check_phone_numbers,
+    check_content_type,
+    check_video_transcripts,
+    check_image_alt_text,
+    check_audiences,
+    check_links,
+)

@@ -1,0 +1,36 @@
+"""The review's signal receivers: tasks on the submitted revision, contacts in cached pages.
+
+Official contacts are printed on every page (footer, posters), so changing one starts a new
+content version (``foundation.cache``).
+
+Each workflow task stays on the revision that was actually submitted: Wagtail 8's snippet edit
+view resumes a workflow (resubmitting after "changes requested") through a ``WorkflowState``
+whose object it loaded before saving the new revision, so ``Task.start()`` records the previous
+revision: the pre-check would check, and the reviewer would be shown, the version from before
+the editor's fixes. This receiver reads the newest revision from the database when a task
+starts. Pages are not affected; the check costs one query.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import task_submitted
+
+from foundation import cache
+
+from .models import OfficialContact
+
+
+@receiver(post_save, sender=OfficialContact)
+@receiver(post_delete, sender=OfficialContact)
+def forget_content(**kwargs):
+    cache.forget()
+
+
+@receiver(task_submitted)
+def start_tasks_on_the_latest_revision(sender, instance, **kwargs):
+    obj = instance.workflow_state.content_object
+    latest_id = type(obj)._default_manager.filter(pk=obj.pk).values_list("latest_revision_id", flat=True).first()
+    if latest_id and latest_id != instance.revision_id:
+        instance.revision_id = latest_id
+        instance.save(update_fields=["revision"])
+        obj.latest_revision_id = latest_id  # tasks started next in this request read the same object

@@ -1,0 +1,20 @@
+"""Admin listings of the review's snippets (registered in the "Consumer protection" menu by ``portal``)."""
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ClaimRule, OfficialContact
+
+
+class OfficialContactViewSet(SnippetViewSet):
+    model = OfficialContact
+    icon = "mail"
+    list_display = ["name", "kind", "value", "show_in_footer"]
+    list_filter = ["kind", "locale"]
+
+
+class ClaimRuleViewSet(SnippetViewSet):
+    model = ClaimRule
+    icon = "cross"
+    list_display = ["phrase", "language", "severity", "is_pattern"]
+    list_filter = ["language", "severity"]
+    search_fields = ["phrase", "explanation"]

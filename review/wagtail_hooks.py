@@ -1,0 +1,26 @@
+"""The review in the admin: guards around the edit views, messages, the reviewer's queue, and the
+answers this app gives to the ground app's hooks (the checks panel, the posters' hotlines)."""
+
+from wagtail import hooks
+
+from foundation.panels import CHECKS_HOOK
+from foundation.posters import HOTLINES_HOOK
+
+from . import admin_hooks
+from .checks import run_checks
+from .dashboard import ReviewQueuePanel
+from .hotlines import poster_hotlines
+
+hooks.register("before_edit_page", admin_hooks.guard_page_edit)
+hooks.register("before_create_page", admin_hooks.guard_page_create)
+hooks.register("before_edit_snippet", admin_hooks.guard_snippet_edit)
+hooks.register("before_create_snippet", admin_hooks.guard_snippet_create)
+for hook_name in ("after_edit_page", "after_create_page", "after_edit_snippet", "after_create_snippet"):
+    hooks.register(hook_name, admin_hooks.report_pre_check_rejection)
+hooks.register(CHECKS_HOOK, run_checks)
+hooks.register(HOTLINES_HOOK, poster_hotlines)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_queue_panel(request, panels):
+    panels.append(ReviewQueuePanel())
