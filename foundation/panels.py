@@ -2,8 +2,8 @@
 
 Which checks run is not this app's business: the consumer-protection review (the ``review`` app,
 a layer above) registers its pre-check with the ``register_content_checks`` Wagtail hook — a
-function that takes a page or snippet and returns a report with ``issues``, ``errors`` and
-``warnings``. A hook keeps the import direction downward: the ground app asks, the app above
+function that takes a page or snippet and returns a report, which names the template that shows
+it (``panel_template``; it gets ``report``, ``instance`` and ``request``). A hook keeps the import direction downward: the ground app asks, the app above
 answers. The edit view binds panels to the latest revision, so the report matches the version
 the workflow would check, and it refreshes every time the editor saves.
 See https://docs.wagtail.org/en/stable/reference/hooks.html and
@@ -34,4 +34,5 @@ class ContentChecksPanel(Panel):
             # A new object has nothing saved to check yet.
             saved = self.instance is not None and self.instance.pk
             context["reports"] = [check(self.instance) for check in hooks.get_hooks(CHECKS_HOOK)] if saved else None
+            context.update(instance=self.instance, request=self.request)
             return context

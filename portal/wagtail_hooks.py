@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from alerts.viewsets import FraudAlertViewSet
 from foundation.viewsets import AudienceViewSet
-from review.viewsets import ClaimRuleViewSet, OfficialContactViewSet
+from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet
 
 
 class ConsumerProtectionGroup(SnippetViewSetGroup):
@@ -15,7 +15,7 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
     menu_label = _("Consumer protection")
     menu_icon = "warning"
     menu_order = 200
-    items = (FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet)
+    items = (FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet, ClaimExampleViewSet)
 
 
 register_snippet(ConsumerProtectionGroup)

@@ -9,12 +9,12 @@ exactly what the workflow will decide.
 
 Rules that change live in snippets — ``ClaimRule`` (misleading phrases) and
 ``OfficialContact`` (the allow-list of phone numbers) — and are read on every
-run, never cached, so a rule a reviewer adds applies to the next check.
+run, never cached, so a rule a reviewer adds applies to the next check. The
+claim check (``review.claims``) adds the AI-assisted part: a local model and the
+context each sentence stands in.
 Messages are translated into the active language when the check runs.
 """
 
-import re
-import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from django.utils.translation import gettext as _
@@ -22,9 +22,10 @@ from wagtail.images.blocks import ImageBlock
 
 from foundation.blocks import RiskDisclosureBlock, VideoEmbedBlock
 
+from .claims import check_claims
 from .content import ReviewContent, has_text
 from .issues import ERROR, WARNING, Issue, Report
-from .models import ClaimRule, OfficialContact
+from .models import OfficialContact
 from .phones import find_phone_numbers, normalise_phone
 
 # Public URL shorteners: readers cannot see where such a link leads, and scams use them.
@@ -34,87 +35,12 @@ SHORTENER_DOMAINS = frozenset(
         "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "s.id",
     }
 )
-# A quoted passage: the claim is being cited (“稳赚不赔”是骗局的话术), not made.
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
-CJK = re.compile(r"[\u3400-\u9fff]")
-SPACING = r"[\s\-]*"  # a space or hyphen in a phrase matches any spacing: "risk-free", "risk free"
 
 
 def run_checks(obj):
     """Run every check on a page or alert (usually a revision's object)."""
     content = ReviewContent.of(obj)
     return Report(tuple(issue for check in CHECKS for issue in check(content)))
-
-
-# --- misleading claims ------------------------------------------------------------------------------
-
-
-def normalise(text):
-    """Full-width to ASCII and typographic apostrophes to "'", so rules match however text is typed."""
-    return unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-
-
-def claim_pattern(rule):
-    """A compiled pattern for a rule, or None for a broken regular expression.
-
-    Plain phrases match case-insensitively and tolerate spacing inside them
-    ("稳 赚 不 赔", "risk free"); Latin phrases must start at a word boundary.
-    """
-    if rule.is_pattern:
-        try:
-            return re.compile(rule.phrase, re.IGNORECASE)
-        except re.error:
-            return None  # ClaimRule.clean() refuses these; a row stored around it must not break the review
-    phrase = normalise(rule.phrase).strip()
-    parts, previous = [], ""
-    for char in phrase:
-        if char.isspace() or char == "-":
-            if parts[-1:] != [SPACING]:
-                parts.append(SPACING)
-        else:
-            if CJK.match(char) and CJK.match(previous):
-                parts.append(r"\s*")
-            parts.append(re.escape(char))
-        previous = char
-    prefix = "" if CJK.match(phrase[:1]) else r"(?<![0-9a-z])"
-    return re.compile(prefix + "".join(parts), re.IGNORECASE)
-
-
-def claim_matches(rules, segments):
-    """(rule, matched text, is quoted) for each claim found, longer phrases hiding the ones inside them."""
-    patterns = [(rule, claim_pattern(rule)) for rule in rules]
-    found = []
-    for segment in segments:
-        text = normalise(segment.text)
-        quoted = [match.span() for match in QUOTED.finditer(text)]
-        spans = sorted(
-            ((match.span(), rule) for rule, pattern in patterns if pattern for match in pattern.finditer(text)),
-            key=lambda item: item[0][0] - item[0][1],  # longest first
-        )
-        kept = []
-        for (start, end), rule in spans:
-            if start == end or any(s <= start and end <= e for s, e in kept):
-                continue
-            kept.append((start, end))
-            in_quotes = any(s <= start and end <= e for s, e in quoted)
-            found.append((rule, text[start:end], segment.describes_scam or in_quotes))
-    return found
-
-
-def check_claims(content):
-    """Phrases from ``ClaimRule`` in the content's language: the rule's severity, or a warning when quoted."""
-    rules = ClaimRule.objects.filter(language__in=[ClaimRule.Language.ANY, content.language])
-    worst = {}  # rule -> (matched text, cited only)
-    for rule, text, cited in claim_matches(rules, content.segments):
-        if rule not in worst or (worst[rule][1] and not cited):
-            worst[rule] = (text, cited)
-    for rule, (text, cited) in worst.items():
-        values = {"phrase": text, "explanation": rule.explanation}
-        if cited:
-            yield Issue(WARNING, _("“%(phrase)s” is quoted or describes a scam: make sure it reads as a warning, "
-                                   "not a promise. %(explanation)s") % values)
-        else:
-            yield Issue(rule.severity, _("Misleading claim “%(phrase)s”: %(explanation)s") % values)
 
 
 # --- risk disclosure ------------------------------------------------------------------------------------

@@ -10,11 +10,15 @@ result, so all checks see the same text:
 * links: URL fields, ``href`` targets in rich text, and URL blocks;
 * inline images: the images embedded in rich text, with the alt text each embed carries;
 * blocks: every block in every StreamField, nested ones included, so checks
-  can look for a risk disclosure or an image without alt text anywhere.
+  can look for a risk disclosure or an image without alt text anywhere;
+* the other places text hides: image alt text, topic tags, and a form page's
+  field labels, help texts and choices.
 
-Text that describes a scam on purpose — a red-flags block, or the fields a
-model lists in ``scam_description_fields`` — is marked, so the claim check can
-tell a quoted scam line ("they promised 稳赚不赔") from a promise.
+Text whose place says how to read it is marked: a red-flags block or the fields
+a model lists in ``scam_description_fields`` describe a scam on purpose, a quote
+block quotes. ``sentences`` then gives the normalised sentences with their
+context (``review.sentences``), so the claim check can tell a quoted scam line
+("they promised 稳赚不赔") from a promise.
 """
 
 import re
@@ -23,6 +27,7 @@ from html import unescape
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
@@ -30,7 +35,10 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from foundation.blocks import RedFlagsBlock
+from foundation.blocks import QuoteBlock, RedFlagsBlock
+
+from .sentences import CASE_STUDY, QUOTED, WARNING, is_warning_passage, sentences
+from .text import normalise
 
 PAGE_TEXT_FIELDS = {"title", "seo_title", "search_description"}
 # Wagtail stores rich text with double-quoted attributes, so a regular expression is enough here.
@@ -48,7 +56,7 @@ class InlineImage:
 @dataclass(frozen=True)
 class Segment:
     text: str
-    describes_scam: bool = False
+    context: str | None = None  # what the text's place says: CASE_STUDY, QUOTED, or nothing
 
 
 @dataclass
@@ -76,15 +84,39 @@ class ReviewContent:
                 if isinstance(model_field, RichTextField):
                     content.add_rich_text(value)
                     value = get_text_for_indexing(value)
-                content.segments.append(Segment(value, model_field.name in scam_fields))
+                content.segments.append(Segment(value, CASE_STUDY if model_field.name in scam_fields else None))
+        content.add_related_text(obj)
         return content
 
+    def add_related_text(self, obj):
+        """Topic tags, and a form page's questions: text an editor writes outside the model's own fields."""
+        if hasattr(obj, "topics"):
+            self.segments += [Segment(tag.name, QUOTED) for tag in obj.topics.all()]  # a subject, not a claim
+        form_fields = obj.form_fields.all() if hasattr(obj, "form_fields") else ()
+        for form_field in form_fields:
+            self.segments += [Segment(text) for text in (form_field.label, form_field.help_text, form_field.choices) if text]
+
+    @cached_property
+    def sentences(self):
+        """Every normalised sentence of the content, with its context, in reading order.
+
+        On a page whose title is a warning, the title sets the context of everything else."""
+        title = normalise(getattr(self.obj, "title", "") or "")
+        page_context = WARNING if is_warning_passage(title) else None
+        return [
+            sentence for segment in self.segments
+            for sentence in sentences(normalise(segment.text), segment.context or page_context)
+        ]
+
     def add_stream(self, stream_value):
-        for block, value, describes_scam in walk(stream_value.stream_block, stream_value):
+        for block, value, context in walk(stream_value.stream_block, stream_value):
             self.blocks.append((block, value))
             if value is None or is_container(block):
                 continue
-            self.segments += [Segment(text, describes_scam) for text in block.get_searchable_content(value) if text]
+            if isinstance(block, ImageBlock):
+                self.segments.append(Segment(value.contextual_alt_text or ""))
+                continue
+            self.segments += [Segment(text, context) for text in block.get_searchable_content(value) if text]
             if isinstance(block, blocks.RichTextBlock):
                 self.add_rich_text(value.source)
             elif isinstance(block, blocks.URLBlock):
@@ -123,21 +155,24 @@ def is_container(block):
     )
 
 
-def walk(block, value, describes_scam=False):
-    """Yield (block, value, describes_scam) for ``block`` and every block nested in it."""
-    describes_scam = describes_scam or isinstance(block, RedFlagsBlock)
-    yield block, value, describes_scam
+def walk(block, value, context=None):
+    """Yield (block, value, context) for ``block`` and every block nested in it."""
+    if isinstance(block, RedFlagsBlock):
+        context = CASE_STUDY
+    elif isinstance(block, QuoteBlock) and context is None:
+        context = QUOTED
+    yield block, value, context
     if value is None or not is_container(block):
         return
     if isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
-            yield from walk(child, value.get(name), describes_scam)
+            yield from walk(child, value.get(name), context)
     elif isinstance(block, blocks.ListBlock):
         for item in value:
-            yield from walk(block.child_block, item, describes_scam)
+            yield from walk(block.child_block, item, context)
     else:
         for child in value:
-            yield from walk(child.block, child.value, describes_scam)
+            yield from walk(child.block, child.value, context)
 
 
 def hrefs(html):

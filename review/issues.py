@@ -4,7 +4,7 @@ Errors block approval; warnings go on to the reviewer. Page types that check som
 own (``review_issues()``, see ``foundation.models.pages``) return these too.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,13 +15,27 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Issue:
+    """One finding. Claim findings also say which sentence, what kind, how sure, and why."""
+
     level: str
     message: str
+    kind: str = ""
+    sentence: str = ""
+    confidence: float | None = None
+    example: str = ""
+    basis: str = ""
+    fingerprint: str = ""
+    context: str = ""
+
+    def as_dict(self):
+        return asdict(self)
 
 
 @dataclass(frozen=True)
 class Report:
     issues: tuple
+    # How the edit form's checks panel (``foundation.panels``) shows this report.
+    panel_template = "review/checks_report.html"
 
     @property
     def errors(self):
@@ -30,6 +44,15 @@ class Report:
     @property
     def warnings(self):
         return [issue for issue in self.issues if issue.level == WARNING]
+
+    def grouped(self):
+        """``(level, issues, heading)`` for errors, then warnings, as the checks panel lists them."""
+        return [
+            (ERROR, self.errors, ngettext("%(count)d error blocks submission:", "%(count)d errors block submission:",
+                                          len(self.errors)) % {"count": len(self.errors)}),
+            (WARNING, self.warnings, ngettext("%(count)d warning for the reviewer:", "%(count)d warnings for the reviewer:",
+                                              len(self.warnings)) % {"count": len(self.warnings)}),
+        ]
 
     def as_comment(self):
         """The issues as a workflow comment, errors first."""

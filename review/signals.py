@@ -1,4 +1,4 @@
-"""The review's signal receivers: tasks on the submitted revision, contacts in cached pages.
+"""The review's signal receivers: tasks on the submitted revision, contacts in cached pages, retraining.
 
 Official contacts are printed on every page (footer, posters), so changing one starts a new
 content version (``foundation.cache``).
@@ -11,19 +11,28 @@ the editor's fixes. This receiver reads the newest revision from the database wh
 starts. Pages are not affected; the check costs one query.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import task_submitted
 
 from foundation import cache
 
-from .models import OfficialContact
+from .models import ClaimExample, OfficialContact
+from .tasks import retrain_claim_classifier
 
 
 @receiver(post_save, sender=OfficialContact)
 @receiver(post_delete, sender=OfficialContact)
 def forget_content(**kwargs):
     cache.forget()
+
+
+@receiver(post_save, sender=ClaimExample)
+@receiver(post_delete, sender=ClaimExample)
+def retrain_on_new_examples(**kwargs):
+    """What reviewers teach applies to the next check: the worker retrains once the change is committed."""
+    transaction.on_commit(retrain_claim_classifier.enqueue)
 
 
 @receiver(task_submitted)

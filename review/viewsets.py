@@ -2,7 +2,7 @@
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ClaimRule, OfficialContact
+from .models import ClaimExample, ClaimRule, OfficialContact
 
 
 class OfficialContactViewSet(SnippetViewSet):
@@ -18,3 +18,13 @@ class ClaimRuleViewSet(SnippetViewSet):
     list_display = ["phrase", "language", "severity", "is_pattern"]
     list_filter = ["language", "severity"]
     search_fields = ["phrase", "explanation"]
+
+
+class ClaimExampleViewSet(SnippetViewSet):
+    """What reviewers taught the pre-check; editing or deleting one retrains it too."""
+
+    model = ClaimExample
+    icon = "tick"
+    list_display = ["text", "kind", "language", "created_by", "created_at"]
+    list_filter = ["kind", "language"]
+    search_fields = ["text"]

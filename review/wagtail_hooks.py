@@ -1,12 +1,14 @@
 """The review in the admin: guards around the edit views, messages, the reviewer's queue, and the
 answers this app gives to the ground app's hooks (the checks panel, the posters' hotlines)."""
 
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from foundation.panels import CHECKS_HOOK
 from foundation.posters import HOTLINES_HOOK
 
-from . import admin_hooks
+from . import admin_hooks, feedback
 from .checks import run_checks
 from .dashboard import ReviewQueuePanel
 from .hotlines import poster_hotlines
@@ -24,3 +26,18 @@ hooks.register(HOTLINES_HOOK, poster_hotlines)
 @hooks.register("construct_homepage_panels")
 def add_review_queue_panel(request, panels):
     panels.append(ReviewQueuePanel())
+
+
+@hooks.register("register_admin_urls")
+def teaching_urls():
+    return [
+        path("review/teach/<int:content_type_id>/<int:object_id>/", feedback.teach, name="review_teach_prefix"),
+        path("review/teach/<int:content_type_id>/<int:object_id>/<str:fingerprint>/", feedback.teach,
+             name="review_teach"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def teaching_log_actions(actions):
+    actions.register_action(feedback.CONFIRMED, _("Confirm finding"), _("Finding confirmed as misleading"))
+    actions.register_action(feedback.DISMISSED, _("Dismiss finding"), _("Finding dismissed as not misleading"))

@@ -1,7 +1,8 @@
-"""The review's models: the claim dictionary, the allow-list of official contacts, the pre-check task."""
+"""The review's models: the claim dictionary, official contacts, the pre-check task, what reviewers taught."""
 
 from .claims import ClaimRule
 from .contacts import OfficialContact
+from .examples import ClaimExample, DismissedFinding
 from .tasks import PreCheckTask, PreCheckTaskState
 
-__all__ = ["ClaimRule", "OfficialContact", "PreCheckTask", "PreCheckTaskState"]
+__all__ = ["ClaimExample", "ClaimRule", "DismissedFinding", "OfficialContact", "PreCheckTask", "PreCheckTaskState"]

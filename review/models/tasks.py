@@ -63,7 +63,7 @@ class PreCheckTask(Task):
         with translation.override(self.editor_language(workflow_state.requested_by)):
             report = run_checks(task_state.revision.as_object())
             comment = report.as_comment()
-        task_state.issues = [{"level": issue.level, "message": issue.message} for issue in report.issues]
+        task_state.issues = [issue.as_dict() for issue in report.issues]
         # Logged without a user (the system decided), not as the editor whose request ran the check.
         with LogContext(user=None):
             if report.errors:

@@ -48,10 +48,11 @@ def test_demo_content_has_no_errors(page_of):
     "language, text, phrase",
     [
         ("zh-hans", "本产品稳赚不赔，欢迎咨询。", "稳赚不赔"),
-        ("zh-hans", "本产品稳 赚 不 赔。", "稳 赚 不 赔"),  # spacing does not hide a claim
+        ("zh-hans", "本产品稳 赚 不 赔。", "稳赚不赔"),  # spacing does not hide a claim (messages quote the normalised text)
         ("zh-hans", "我们承诺年化收益８％以上。", "承诺年化收益8%"),  # a pattern rule, full-width digits
         ("en", "A risk-free plan for your family.", "risk-free"),
-        ("en", "It is RISK FREE and you can’t lose.", "RISK FREE"),
+        ("en", "It is RISK FREE.", "RISK FREE"),
+        ("en", "And you can’t lose.", "can't lose"),  # typographic apostrophes are folded
         ("en", "We guarantee 8% a year.", "guarantee 8%"),
     ],
 )
@@ -65,12 +66,17 @@ def test_misleading_claims_are_errors(language, text, phrase):
     [
         ("zh-hans", "保险产品有风险，收益不确定。"),
         ("en", "Every financial product carries risk; returns vary."),
-        ("en", "本产品稳赚不赔"),  # a Chinese rule does not apply to English content
-        ("zh-hans", "This plan is risk-free"),  # nor an English rule to Chinese content
     ],
 )
 def test_honest_text_passes_the_claim_check(language, text):
-    assert not any("“" in message for message in messages(article(language, text)))
+    assert not [issue for issue in run_checks(article(language, text)).issues if issue.sentence]
+
+
+@pytest.mark.parametrize("language, text", [("en", "本产品稳赚不赔，快来买。"), ("zh-hans", "This plan is totally risk-free for you.")])
+def test_a_rule_applies_to_its_language_the_model_reads_both(language, text):
+    found = run_checks(article(language, text)).issues
+    assert not any(issue.message.startswith("Misleading claim") for issue in found)  # no rule of the other language
+    assert any(issue.sentence and issue.kind == "guaranteed_return" for issue in found)  # the model still reads it
 
 
 def test_a_longer_claim_is_reported_once_not_with_the_phrases_inside_it():
@@ -97,7 +103,7 @@ def test_claims_in_red_flags_and_case_study_fields_are_warnings():
 
 def test_a_rule_added_by_a_reviewer_applies_at_once():
     page = article("en", "Our plan is a sure thing.")
-    assert messages(page, ERROR) == []
+    assert not any(message.startswith("Misleading claim") for message in messages(page))
     ClaimRule.objects.create(phrase="sure thing", language="en", severity="error", explanation="Nothing is sure.")
     assert messages(page, ERROR) == ["Misleading claim “sure thing”: Nothing is sure."]
 
