@@ -15,10 +15,10 @@ each classed by where and how it stands:
   ("投资有风险", "returns are not guaranteed");
 * ``CLAIM`` — everything else: the page speaking for itself.
 
-A passage (a field or a block) with a strong warning word (骗, 诈, 非法集资, scam, fraud…) is a
-warning context as a whole: a list of a scam's features promises nothing. So is the whole body of a
-page whose title has one ("识别非法集资的四个特征", "Beware of fake refund agents"): the page is a
-warning, and its sentences quote or describe what it warns against; the reviewer still sees warnings. Only a ``CLAIM`` can
+A sentence with a strong warning word (骗, 诈, 非法集资, scam, fraud…) that introduces a list
+("识别非法集资的四个特征:") makes the rest of its passage a warning: a list of a scam's features
+promises nothing. So does a page title with such a word ("Beware of fake refund agents") for the
+whole page: its sentences quote or describe what it warns against; the reviewer still sees warnings. Only a ``CLAIM`` can
 carry a blocking error; the other contexts get warnings at most.
 """
 
@@ -77,15 +77,26 @@ def context_of(sentence, given=None):
     return CLAIM
 
 
+INTRODUCES = re.compile(r"[:：]")  # a colon: the sentence introduces a list or an explanation
+
+
 def is_warning_passage(text):
     return bool(PASSAGE_CUES.search(text))
 
 
 def sentences(text, given=None):
-    """``Sentence`` objects for a normalised text from one place of the content (a field, a block)."""
-    if given is None and is_warning_passage(text):
-        given = WARNING
-    return [Sentence(part, context_of(part, given)) for part in split(text)]
+    """``Sentence`` objects for a normalised text from one place of the content (a field, a block).
+
+    A warning sentence that introduces what follows ("识别非法集资的四个特征:", "Signs of a scam:")
+    makes the rest of its passage a warning too; a warning anywhere else covers only itself, so a
+    claim cannot hide behind a warning sentence put next to it."""
+    found = []
+    for part in split(text):
+        context = context_of(part, given)
+        found.append(Sentence(part, context))
+        if given is None and context == WARNING and is_warning_passage(part) and INTRODUCES.search(part):
+            given = WARNING
+    return found
 
 
 def quoted_spans(sentence):
