@@ -152,3 +152,15 @@ def test_each_finding_says_what_why_and_how_sure(article):
     assert 0.5 <= issue.confidence <= 1
     assert issue.example and issue.basis
     assert issue.sentence in issue.message
+
+
+def test_a_claim_can_not_hide_behind_a_warning_beside_it(article):
+    article.body = paragraphs(["本金一分不会少，年化收益百分之八。骗子常说“稳赚不赔”，请千万别信。"])
+    found = findings(article)
+    assert found["本金一分不会少,年化收益8%。"] == "error"
+    assert found['骗子常说"稳赚不赔",请千万别信。'] == "warning"
+
+
+def test_a_warning_that_introduces_a_list_covers_the_list(article):
+    article.body = paragraphs(["识别非法集资的特征：承诺还本付息；承诺高额回报；公开宣传。"])
+    assert "error" not in findings(article).values()
