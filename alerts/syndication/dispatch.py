@@ -114,8 +114,10 @@ def run_email(delivery, batch_size=None, after_each=None):
         sent, refused = email.send_batch(delivery, batch_size, after_each)
         if not sent and not refused:
             return
-        delivery.record_sent(sent)
-        delivery.failed += refused
+        delivery.record_sent(0)
+        # Counted from the receipts, so a batch that died half way is counted right on the next run.
+        delivery.sent = delivery.receipts.filter(refused=False).count()
+        delivery.failed = delivery.receipts.filter(refused=True).count()
         delivery.leased_until = timezone.now() + LEASE  # still working: keep the lease
         delivery.save(update_fields=["sent", "failed", "first_sent_at", "last_sent_at", "leased_until", "updated_at"])
 
@@ -149,5 +151,6 @@ def resume(now=None):
         Q(leased_until__isnull=True) | Q(leased_until__lt=now),
     )
     ids = list(due.values_list("pk", flat=True))
+    Delivery.objects.filter(pk__in=ids).update(leased_until=None)  # an expired lease is a dead worker's
     queue(ids)
     return len(ids)
