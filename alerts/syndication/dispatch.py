@@ -2,7 +2,9 @@
 
 ``start(alert)`` runs inside the transaction that published the alert: it writes the
 ``Syndication`` and its deliveries, and queues one task per automated delivery once that
-transaction commits. ``run(delivery)`` takes a lease on the delivery (so two workers never run it
+transaction commits (webhooks and the hub first, at a higher priority: they take milliseconds).
+E-mail runs one batch per task, each queueing the next, so a long send never holds up another
+alert's webhooks. ``run(delivery)`` takes a lease on the delivery (so two workers never run it
 at once), does the channel's work and records the outcome: sent, or retrying after a back-off
 (30 s, 1, 2, 4 ... minutes, at most an hour apart), or failed after ``MAX_ATTEMPTS`` or when the
 destination is refused. ``resume()`` queues every unfinished delivery that is due and not leased:
@@ -11,6 +13,7 @@ retries on backends that cannot defer a task, and whatever a killed worker was d
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -52,21 +55,29 @@ def start(alert):
     deliveries = Delivery.objects.bulk_create(deliveries + [manual])
     manual = Delivery.objects.get(syndication=syndication, channel=Delivery.Channel.MANUAL)
     ManualPost.objects.bulk_create([ManualPost(delivery=manual, channel=channel) for channel in ManualPost.Channel])
-    ids = list(syndication.deliveries.exclude(channel=Delivery.Channel.MANUAL).values_list("pk", flat=True))
-    transaction.on_commit(lambda: queue(ids))
+    automated = syndication.deliveries.exclude(channel=Delivery.Channel.MANUAL)
+    quick = list(automated.exclude(channel=Delivery.Channel.EMAIL).values_list("pk", flat=True))
+    mail = list(automated.filter(channel=Delivery.Channel.EMAIL).values_list("pk", flat=True))
+    transaction.on_commit(lambda: (queue(quick, priority=QUICK_PRIORITY), queue(mail)))
     return syndication
 
 
-def queue(delivery_ids, run_after=None):
+QUICK_PRIORITY = 10
+
+
+def queue(delivery_ids, run_after=None, priority=None, continued=False):
     from .tasks import run_delivery
 
     task = run_delivery
+    backend = task.get_backend()
     if run_after is not None:
-        if not task.get_backend().supports_defer:
+        if not backend.supports_defer:
             return  # resume() queues it when it is due
         task = task.using(run_after=run_after)
+    if priority is not None and backend.supports_priority:
+        task = task.using(priority=priority)
     for delivery_id in delivery_ids:
-        task.enqueue(delivery_id)
+        task.enqueue(delivery_id, continued=continued) if continued else task.enqueue(delivery_id)
 
 
 def take(delivery_id, now=None):
@@ -78,14 +89,20 @@ def take(delivery_id, now=None):
     return Delivery.objects.select_related("syndication__alert__locale", "endpoint").get(pk=delivery_id) if taken else None
 
 
-def run(delivery_id, now=None, batch_size=None, after_each=None):
+def run(delivery_id, now=None, continued=False):
+    """Run one delivery (for e-mail: one batch); ``continued`` is the next batch of the same attempt."""
     delivery = take(delivery_id, now)
     if delivery is None:
         return None
-    delivery.attempts += 1
+    if not continued:
+        delivery.attempts += 1
     try:
         if delivery.channel == Delivery.Channel.EMAIL:
-            run_email(delivery, batch_size, after_each)
+            if run_email_batch(delivery):
+                delivery.leased_until = None
+                delivery.save()
+                queue([delivery.pk], continued=True)
+                return delivery.state
         elif delivery.channel == Delivery.Channel.WEBHOOK:
             if delivery.endpoint is None:
                 raise webhooks.RefusedDestination("the endpoint was deleted")
@@ -109,17 +126,16 @@ def run(delivery_id, now=None, batch_size=None, after_each=None):
     return delivery.state
 
 
-def run_email(delivery, batch_size=None, after_each=None):
-    while True:
-        sent, refused = email.send_batch(delivery, batch_size, after_each)
-        if not sent and not refused:
-            return
+def run_email_batch(delivery):
+    """Send one batch; True when it was a full one (there may be more), False when nobody is left."""
+    size = settings.ALERT_EMAIL_BATCH_SIZE
+    sent, refused = email.send_batch(delivery, size)
+    if sent:
         delivery.record_sent(0)
-        # Counted from the receipts, so a batch that died half way is counted right on the next run.
-        delivery.sent = delivery.receipts.filter(refused=False).count()
-        delivery.failed = delivery.receipts.filter(refused=True).count()
-        delivery.leased_until = timezone.now() + LEASE  # still working: keep the lease
-        delivery.save(update_fields=["sent", "failed", "first_sent_at", "last_sent_at", "leased_until", "updated_at"])
+    # Counted from the receipts, so a batch that died half way is counted right on the next run.
+    delivery.sent = delivery.receipts.filter(refused=False).count()
+    delivery.failed = delivery.receipts.filter(refused=True).count()
+    return sent + refused >= size
 
 
 def finish(delivery, state, error):

@@ -30,11 +30,12 @@ def recipients(delivery):
     return subscribers.exclude(receipts__delivery=delivery)
 
 
-def send_batch(delivery, size=None, after_each=None):
-    """Mail the next ``size`` recipients over one connection; returns ``(sent, refused)``, (0, 0) when done.
+def record(delivery, subscriber, refused=False):
+    EmailReceipt.objects.create(delivery=delivery, subscriber=subscriber, refused=refused, sent_at=timezone.now())
 
-    ``after_each`` (tests) is called after each recorded message.
-    """
+
+def send_batch(delivery, size=None):
+    """Mail the next ``size`` recipients over one connection; returns ``(sent, refused)``, (0, 0) when done."""
     alert = delivery.syndication.alert
     batch = list(recipients(delivery).order_by("pk")[: size or settings.ALERT_EMAIL_BATCH_SIZE])
     if not batch:
@@ -51,15 +52,13 @@ def send_batch(delivery, size=None, after_each=None):
             try:
                 connection.send_messages([message])
             except smtplib.SMTPRecipientsRefused:
-                EmailReceipt.objects.create(delivery=delivery, subscriber=subscriber, refused=True)
+                record(delivery, subscriber, refused=True)
                 refused += 1
                 continue
             except (OSError, smtplib.SMTPException) as error:
                 raise MailServerDown(f"{type(error).__name__}: {error}") from error
-            EmailReceipt.objects.create(delivery=delivery, subscriber=subscriber, sent_at=timezone.now())
+            record(delivery, subscriber)
             sent += 1
-            if after_each:
-                after_each(sent)
     finally:
         try:
             connection.close()

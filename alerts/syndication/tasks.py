@@ -7,8 +7,8 @@ from . import dispatch
 
 
 @task()
-def run_delivery(delivery_id):
-    return dispatch.run(delivery_id)
+def run_delivery(delivery_id, continued=False):
+    return dispatch.run(delivery_id, continued=continued)
 
 
 @task()

@@ -213,33 +213,68 @@ def test_a_failed_delivery_gives_up_after_the_last_attempt(receiver, publish_ale
     assert len(receiver.requests) == dispatch.MAX_ATTEMPTS
 
 
-class Killed(BaseException):
-    """What a SIGKILL does to the batch: nothing after it runs (not even the outcome being recorded)."""
+class Killed(KeyboardInterrupt):
+    """The worker dies: nothing after it runs in this task (not even the outcome being recorded)."""
 
 
-def test_a_worker_killed_mid_dispatch_leaves_nobody_mailed_twice_or_missed(smtp_server, publish_alert):
+def kill_dispatch(smtp_server, publish_alert, monkeypatch, settings, before_receipt):
+    """23 subscribers, batches of 5; the worker dies at the twelfth message (in batch 3), before or
+    after the server accepted it; then the dead worker's lease expires and ``syndication_resume`` runs."""
+    from alerts.syndication import email
+
+    settings.ALERT_EMAIL_BATCH_SIZE = 5
     addresses = [f"k{n:02d}@example.org" for n in range(23)]
     for address in addresses:
         confirmed(address)
-    alert = publish_alert(run_tasks=False)  # queued, not yet run: the worker runs it below
+    alert = publish_alert(run_tasks=False)  # queued, not yet run: the "worker" runs it below
     delivery = Delivery.objects.get(syndication__alert=alert, channel="email")
     assert delivery.state == "pending" and delivery.total == 23
+    record, message_for = email.record, email.alert_message
 
-    def kill_after_eleven(sent_in_batch):
+    def dies_before_sending(alert, subscriber, **kwargs):
         if EmailReceipt.objects.filter(delivery=delivery).count() == 11:
             raise Killed
+        return message_for(alert, subscriber, **kwargs)
 
+    def dies_before_the_receipt(delivery, subscriber, refused=False):
+        if EmailReceipt.objects.filter(delivery=delivery).count() == 11:
+            raise Killed  # the server has accepted the twelfth message; its receipt is never written
+        record(delivery, subscriber, refused)
+
+    if before_receipt:
+        monkeypatch.setattr(email, "record", dies_before_the_receipt)
+    else:
+        monkeypatch.setattr(email, "alert_message", dies_before_sending)
     with pytest.raises(Killed):
-        dispatch.run(delivery.pk, batch_size=5, after_each=kill_after_eleven)
-    assert len(smtp_server.messages) == 11
+        dispatch.run(delivery.pk)  # batch 1 queues batch 2, which queues batch 3, which dies
+    monkeypatch.setattr(email, "record", record)
+    monkeypatch.setattr(email, "alert_message", message_for)
+    assert len(smtp_server.messages) == (12 if before_receipt else 11)
     delivery.refresh_from_db()
     assert delivery.state == "pending" and delivery.leased_until  # the dead worker's lease
     assert dispatch.resume() == 0  # nobody takes over a lease that may still be held
     assert dispatch.resume(now=timezone.now() + dispatch.LEASE + timedelta(seconds=1)) == 1
-    assert sorted(smtp_server.recipients()) == addresses  # each exactly once
     delivery.refresh_from_db()
     assert delivery.state == "sent" and delivery.sent == 23
     assert EmailReceipt.objects.filter(delivery=delivery).count() == 23
+    return addresses
+
+
+def test_a_worker_killed_mid_dispatch_leaves_nobody_mailed_twice_or_missed(smtp_server, publish_alert, monkeypatch,
+                                                                           settings):
+    addresses = kill_dispatch(smtp_server, publish_alert, monkeypatch, settings, before_receipt=False)
+    assert sorted(smtp_server.recipients()) == addresses  # each exactly once
+
+
+def test_killed_between_the_servers_ok_and_the_receipt_the_copy_has_the_same_message_id(
+        smtp_server, publish_alert, monkeypatch, settings):
+    """The one window no client can close (the server accepted, the process died before writing it
+    down): the address gets a second copy, which carries the same Message-ID, so it is recognisable."""
+    addresses = kill_dispatch(smtp_server, publish_alert, monkeypatch, settings, before_receipt=True)
+    received = sorted(smtp_server.recipients())
+    assert sorted(set(received)) == addresses and len(received) == 24
+    twice = [message["Message-ID"] for rcpt, message in smtp_server.messages if rcpt == ["k11@example.org"]]
+    assert len(twice) == 2 and twice[0] == twice[1]
 
 
 def test_websub_hub_is_named_in_both_feeds_and_pinged_when_an_alert_goes_live(receiver, publish_alert, settings,
