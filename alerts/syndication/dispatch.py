@@ -25,7 +25,7 @@ from . import email, webhooks
 from .models import Delivery, ManualPost, PartnerEndpoint, Syndication
 
 MAX_ATTEMPTS = 8
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(seconds=settings.ALERT_DELIVERY_LEASE_SECONDS)
 UNFINISHED = [Delivery.State.PENDING, Delivery.State.RETRYING]
 
 

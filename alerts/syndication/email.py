@@ -41,6 +41,7 @@ def send_batch(delivery, size=None):
     if not batch:
         return 0, 0
     sent = refused = 0
+    rendered = {}
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
@@ -48,7 +49,7 @@ def send_batch(delivery, size=None):
         raise MailServerDown(f"{type(error).__name__}: {error}") from error
     try:
         for subscriber in batch:
-            message = alert_message(alert, subscriber, connection=connection)
+            message = alert_message(alert, subscriber, connection=connection, rendered=rendered)
             try:
                 connection.send_messages([message])
             except smtplib.SMTPRecipientsRefused:

@@ -121,6 +121,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write at the same time: WAL lets readers and one writer
+    # proceed together, and synchronous=NORMAL makes a commit cheap while still surviving a killed
+    # process (only a power cut can lose the last commits). Waits up to 20 s for a lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL / REDIS_URL select Redis in production; local memory otherwise.
@@ -282,6 +289,8 @@ WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 PARTNER_WEBHOOK_TIMEOUT = float(os.environ.get("PARTNER_WEBHOOK_TIMEOUT", "5"))
 PARTNER_WEBHOOKS_ALLOW_PRIVATE = False
 ALERT_EMAIL_BATCH_SIZE = int(os.environ.get("ALERT_EMAIL_BATCH_SIZE", "500"))
+# How long a worker holds a delivery it runs (renewed per batch); past it, syndication_resume takes it over.
+ALERT_DELIVERY_LEASE_SECONDS = int(os.environ.get("ALERT_DELIVERY_LEASE_SECONDS", "120"))
 # The right-hand side of alert mails' Message-IDs (one per alert and subscriber, so a resent copy is a duplicate).
 ALERT_MESSAGE_ID_DOMAIN = os.environ.get("ALERT_MESSAGE_ID_DOMAIN", "portal.invalid")
 

@@ -24,13 +24,15 @@ def free_port():
 
 
 class _Collector:
-    def __init__(self):
+    def __init__(self, parse=True):
+        self.parse = parse
         self.messages = []
         self.times = []
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        content = envelope.content
+        message = email.message_from_bytes(content, policy=email.policy.default) if self.parse else content
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
             self.times.append(time.monotonic())
@@ -38,9 +40,9 @@ class _Collector:
 
 
 class SMTPServer:
-    def __init__(self):
+    def __init__(self, parse=True):
         self.port = free_port()
-        self.collector = _Collector()
+        self.collector = _Collector(parse)
         self.controller = None
 
     @property

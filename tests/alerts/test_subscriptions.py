@@ -42,6 +42,17 @@ def test_the_form_works_without_javascript_in_both_languages(client, prefix, hea
         assert heading in html and notice in html
 
 
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_alerts_page_links_to_the_form(client, language):
+    from wagtail.models import Locale
+
+    from alerts.models import AlertIndexPage
+
+    page = AlertIndexPage.objects.live().get(locale=Locale.objects.get(language_code=language))
+    prefix = "/en" if language == "en" else ""
+    assert f'href="{prefix}/alerts/subscribe/"' in client.get(page.url).content.decode()
+
+
 def test_sign_up_mails_a_confirmation_and_stores_nothing_until_confirmed(client):
     response = sign_up(client)
     assert response.status_code == 302 and response["Location"] == "/alerts/subscribe/?sent=1"
