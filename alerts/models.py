@@ -214,3 +214,8 @@ class AlertIndexPage(RoutablePageMixin, IndexPage):
 def alert_page_urls():
     """``{locale id: URL path}`` of each language's live, public alerts page, cached under the content version."""
     return cache.versioned("alert-pages", compute=lambda: {page.locale_id: page.url for page in public(AlertIndexPage.objects.live())})
+
+
+# The models of the subscription and syndication modules belong to this app too.
+from .subscriptions.models import Subscriber, SubscriberAudience  # noqa: E402, F401
+from .syndication.models import Delivery, EmailReceipt, ManualPost, PartnerEndpoint, Syndication  # noqa: E402, F401

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("feeds/articles/", ArticlesFeed(), name="feed_articles"),
     path("events.ics", upcoming_events_calendar, name="events_ics"),
     path("check/", contact_check, name="contact_check"),
+    path("alerts/subscribe/", include("alerts.subscriptions.urls")),
     path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
     # Pages: Wagtail's serving chain, with the page found in one query (portal.routing). The same
     # pattern in wagtail.urls below is shadowed; that include still provides the password/login views.

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from alerts.viewsets import FraudAlertViewSet
+from alerts.viewsets import FraudAlertViewSet, PartnerEndpointViewSet
 from foundation.viewsets import AudienceViewSet
 from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet
 
@@ -15,7 +15,10 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
     menu_label = _("Consumer protection")
     menu_icon = "warning"
     menu_order = 200
-    items = (FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet, ClaimExampleViewSet)
+    items = (
+        FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet, ClaimExampleViewSet,
+        PartnerEndpointViewSet,
+    )
 
 
 register_snippet(ConsumerProtectionGroup)

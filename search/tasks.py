@@ -1,7 +1,8 @@
 """Background work for the search index, run by django-tasks (Wagtail 8 uses it too).
 
-With the default immediate backend the drain runs right after the commit
-that queued it; in production a database-backed worker runs it instead.
+Under the development and production settings the database backend queues the drain for the
+worker (``manage.py db_worker``, README "Background work"); the test settings' immediate backend
+runs it right after the commit that queued it.
 """
 
 from django_tasks import task

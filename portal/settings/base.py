@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.admin",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "csp",
     "modelcluster",
@@ -119,6 +121,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write at the same time: WAL lets readers and one writer
+    # proceed together, and synchronous=NORMAL makes a commit cheap while still surviving a killed
+    # process (only a power cut can lose the last commits). Waits up to 20 s for a lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL / REDIS_URL select Redis in production; local memory otherwise.
@@ -253,6 +262,37 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 # Uploads: Wagtail's own limits above, and Django's for everything else in a request body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background work (django-tasks): index-queue drains, purges, mail and alert syndication run in a
+# separate worker, `manage.py db_worker` (deploy/systemd/portal-worker.service), which reads the
+# task rows this backend writes. A task a killed worker left half done is picked up again: the
+# index queue keeps its rows, and `manage.py syndication_resume` re-queues unfinished deliveries.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Mail: Django's SMTP backend when EMAIL_HOST is set, in every settings module; without it,
+# development prints mail to the console and tests keep it in memory (see dev.py and test.py).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "alerts@localhost")
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# Alert syndication (alerts.syndication): the WebSub hub the Atom feeds name and that is pinged when
+# an alert or article goes live (none unless set); partner webhooks' time limit; recipients per SMTP
+# connection. Webhooks to private, loopback or link-local addresses (and plain HTTP) are refused
+# unless PARTNER_WEBHOOKS_ALLOW_PRIVATE is on, which only the test settings do.
+WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
+PARTNER_WEBHOOK_TIMEOUT = float(os.environ.get("PARTNER_WEBHOOK_TIMEOUT", "5"))
+PARTNER_WEBHOOKS_ALLOW_PRIVATE = False
+ALERT_EMAIL_BATCH_SIZE = int(os.environ.get("ALERT_EMAIL_BATCH_SIZE", "500"))
+# How long a worker holds a delivery it runs (renewed per batch); past it, syndication_resume takes it over.
+ALERT_DELIVERY_LEASE_SECONDS = int(os.environ.get("ALERT_DELIVERY_LEASE_SECONDS", "120"))
+# The right-hand side of alert mails' Message-IDs (one per alert and subscriber, so a resent copy is a duplicate).
+ALERT_MESSAGE_ID_DOMAIN = os.environ.get("ALERT_MESSAGE_ID_DOMAIN", "portal.invalid")
 
 # django-ratelimit answers over-limit requests with this view (429).
 RATELIMIT_VIEW = "portal.views.rate_limited"
