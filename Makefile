@@ -36,8 +36,9 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo
 
+## Development server, with the task worker and the scheduler beside it (scripts/demo-serve)
 serve: install
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) scripts/demo-serve
 
 ## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
 demo: seed serve
