@@ -54,7 +54,9 @@ def root_paths(site):
     the root itself."""
 
     def build():
-        translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True).live()
+        root = Page.objects.get(pk=site.root_page_id)
+        cache.depends_on_tags(cache.translations_tag(root.translation_key), cache.page_tag(root.pk))
+        translations = root.get_translations(inclusive=True).live()
         roots = dict(translations.values_list("locale__language_code", "url_path"))
         roots[None] = Page.objects.values_list("url_path", flat=True).get(pk=site.root_page_id)
         return roots
@@ -73,6 +75,8 @@ def route(request, site, path):
     if match is None:
         return None
     page = specific(*match)
+    if hasattr(page, "cache_dependencies"):  # what a cached copy of this page is built from (portal.page_cache)
+        cache.depends_on_tags(*page.cache_dependencies())
     remaining = components[prefixes.index(page.url_path):]
     try:
         return page.route(request, remaining)
