@@ -166,7 +166,15 @@ class AudiencePage(ContentPage):
         filters = read_filters(request, kinds=kinds)
         context["filters"] = filters
         context["kinds"] = [(kind, model.listing_kind_label) for kind, model in kinds.items()]
+        context["items"] = cache.versioned(
+            "audience-items", self.pk, filters["kind"], filters["topic"], filters["page"] or 1,
+            compute=lambda: self.items(filters), tags=self.cache_dependencies(),
+        )
+        return context
+
+    def items(self, filters):
+        """The requested page of cards (kept by ``get_context`` until a listed kind changes in this
+        language: the merged list costs a query per kind and two per kind shown)."""
         items = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
         items.object_list = self.cards(items.object_list)
-        context["items"] = items
-        return context
+        return items
