@@ -1,19 +1,30 @@
 """The site-wide banner: the most severe active alert in a language, cached.
 
-``FraudAlert.objects.active()`` orders by severity, then newest. Like the rest of the site chrome
-the banner is cached under the content version (``foundation.cache``), which saving, publishing
-or unpublishing an alert bumps; unlike the rest it expires after ``BANNER_SECONDS``, because an
-alert's active window opens and closes with the clock. So a banner appears or goes at most that
-long after its window says, at no query cost on most requests.
+``FraudAlert.objects.active()`` orders by severity, then newest. The banner is rebuilt when an
+alert of its language is published, unpublished or deleted (the ``alerts:<language>`` tag,
+``alerts.signals``), never for a draft; and after ``BANNER_SECONDS`` at the latest, because an
+alert's active window opens and closes with the clock.
+
+Every page shows the banner, so every cached page depends on it, but on what it *shows*, not on
+the alerts: pages depend on ``banner:<language>``, which changes only when a rebuilt banner
+differs from the previous one. Publishing an alert that does not top the banner empties no page;
+one that does, or a window boundary, empties every page of that language on its next request.
+The page cache asks for the banner before serving a copy (``portal.page_cache``), so the copy is
+checked against a banner at most ``BANNER_SECONDS`` old.
 """
 
+from django.core.cache import cache as django_cache
 from django.utils import translation
 
 from foundation import cache
 
-from .models import FraudAlert
+from .models import FraudAlert, alerts_tag
 
 BANNER_SECONDS = 60
+
+
+def banner_tag(language_code):
+    return f"banner:{language_code}"
 
 
 def alert_banner(language_code):
@@ -21,12 +32,22 @@ def alert_banner(language_code):
 
     def build():
         alert = FraudAlert.objects.active().filter(locale__language_code=language_code).first()
-        if alert is None or not alert.url:
-            return None
-        with translation.override(language_code):
-            return {
-                "id": alert.pk, "title": alert.title, "summary": alert.summary, "url": alert.url,
-                "severity": alert.severity, "severity_label": str(alert.get_severity_display()),
-            }
+        value = None
+        if alert is not None and alert.url:
+            with translation.override(language_code):
+                value = {
+                    "id": alert.pk, "title": alert.title, "summary": alert.summary, "url": alert.url,
+                    "severity": alert.severity, "severity_label": str(alert.get_severity_display()),
+                }
+        shown_key = f"portal:banner-shown:{language_code}"
+        if django_cache.get(shown_key, "unknown") != value:
+            django_cache.set(shown_key, value, None)
+            cache.invalidate(banner_tag(language_code))
+        return value
 
-    return cache.versioned("alert-banner", language_code, compute=build, timeout=BANNER_SECONDS)
+    with cache.isolated():  # pages depend on what the banner shows, not on every alert change
+        value = cache.versioned(
+            "alert-banner", language_code, compute=build, tags=[alerts_tag(language_code)], timeout=BANNER_SECONDS
+        )
+    cache.depends_on_tags(banner_tag(language_code))
+    return value

@@ -176,11 +176,22 @@ class FraudAlert(
         return {"alert": self, "page": AlertIndexPage.objects.filter(locale_id=self.locale_id).first()}
 
 
+def alerts_tag(language_code):
+    """The ``foundation.cache`` tag of a language's published alerts: what alert listings show."""
+    return f"alerts:{language_code}"
+
+
 class AlertIndexPage(RoutablePageMixin, IndexPage):
     """Lists active alerts, then past ones; each alert has its own page at ``<this url><id>/``."""
 
     subpage_types = []
     max_count_per_parent = 1
+
+    def cache_dependencies(self):
+        return [*super().cache_dependencies(), alerts_tag(self.language_code)]
+
+    def also_invalidates(self):
+        return ["alert-pages"]  # ``alert_page_urls``
 
     class Meta:
         verbose_name = _("alert index page")
@@ -212,8 +223,9 @@ class AlertIndexPage(RoutablePageMixin, IndexPage):
 
 
 def alert_page_urls():
-    """``{locale id: URL path}`` of each language's live, public alerts page, cached under the content version."""
-    return cache.versioned("alert-pages", compute=lambda: {page.locale_id: page.url for page in public(AlertIndexPage.objects.live())})
+    """``{locale id: URL path}`` of each language's live, public alerts page, cached until one is published."""
+    return cache.versioned("alert-pages", compute=lambda: {page.locale_id: page.url for page in public(AlertIndexPage.objects.live())},
+                           tags=["alert-pages"])
 
 
 # The models of the subscription and syndication modules belong to this app too.

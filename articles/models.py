@@ -67,6 +67,7 @@ class ArticlePage(PosterMixin, AudienceTargetedPage):
         related_name="articles",
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
+    shown_pages = ("campaign",)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     what_happened = RichTextField(_("what happened"), blank=True)
     red_flags = RichTextField(_("red flags"), blank=True)
@@ -153,6 +154,7 @@ class ArticleIndexPage(IndexPage):
     """All articles in this language (``?audience=``, ``?topic=``, ``?kind=``), and its quizzes."""
 
     subpage_types = ["articles.ArticlePage", "articles.QuizPage"]
+    listed_kinds = ("article", "articles.quizpage")  # quizzes have no listing kind: their model label
 
     class Meta:
         verbose_name = _("article index page")

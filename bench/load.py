@@ -186,7 +186,7 @@ class Mix:
             statuses=collections.Counter(
                 {int(key[7:]): int(value) for key, value in figures.items() if key.startswith("status_")}
             ),
-            page_cache={outcome: int(figures[f"page_cache_{outcome}"]) for outcome in ("hit", "miss")},
+            page_cache={outcome: int(figures.get(f"page_cache_{outcome}", 0)) for outcome in ("hit", "miss", "stale")},
             leaks=int(figures["leaks"]),
         )
 

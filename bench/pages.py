@@ -20,9 +20,16 @@ Worker memory: the gunicorn workers' RSS after a warm-up of one request per
 URL, and again once at least 20,000 requests have reached them in the phase
 (page requests are added if the timed runs fell short; nginx's cache hits never
 reach the workers and are not counted). Targets are printed, not asserted.
+
+Publish under load (``--publish-seconds``, 60 by default; 0 skips it): the same gunicorn on a
+throw-away Redis (``CACHE_URL``, so the workers and the publisher share one cache, as in
+production) with the page cache on, ``bench/load.py``'s URL mix driven by 64 connections while
+a separate process publishes one article every 5 s. It prints the page-cache hit ratio, p50/p99
+and the number of cold renders (page-cache misses): what one publish costs the other pages.
 """
 
 import argparse
+import contextlib
 import math
 import re
 import shutil
@@ -35,7 +42,7 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import nginx  # noqa: E402
-from bench.server import gunicorn, prepare, production_env, workspace  # noqa: E402
+from bench.server import PYTHON, ROOT, free_port, gunicorn, prepare, production_env, workspace  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -145,6 +152,73 @@ def through_nginx(base, env, static_path, pages, args):
     return rows
 
 
+PUBLISH_EVERY_SECONDS = 5
+PUBLISHED_ARTICLE = "fake-surrender-refund-agents"
+# Run by the publisher process: a new revision of one article, published every few seconds.
+PUBLISHER = """
+import time
+from django.db import OperationalError, transaction
+from articles.models import ArticlePage
+deadline = time.monotonic() + {seconds}
+count = retries = 0
+while time.monotonic() < deadline - {every}:
+    time.sleep({every})
+    for attempt in range(50):  # SQLite: readers under load may hold the database for a moment
+        try:
+            with transaction.atomic():
+                article = ArticlePage.objects.filter(slug="{slug}").first().specific
+                article.title = article.title.split(" #")[0] + f" #{{count}}"
+                article.save_revision().publish()
+            count += 1
+            break
+        except OperationalError:
+            retries += 1
+            time.sleep(0.1)
+print("published", count, "retries", retries)
+"""
+
+
+@contextlib.contextmanager
+def redis_server():
+    port = free_port()
+    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def publish_under_load(env, work, seconds, connections=64):
+    """``(mix result, publishes)``: the URL mix under load while an article is published every 5 s."""
+    from bench.load import Mix, discover_urls  # bench/load.py imports this module: imported when needed
+
+    with redis_server() as cache_url:
+        env = {**env, "CACHE_URL": cache_url, "PAGE_CACHE_SECONDS": "300"}
+        with gunicorn(env) as (base, _master):
+            urls = discover_urls(base)  # fetches each URL once: the cache is warm when the clock starts
+            mix = Mix(base, urls, connections, seconds, work)
+            script = PUBLISHER.format(seconds=seconds, every=PUBLISH_EVERY_SECONDS, slug=PUBLISHED_ARTICLE)
+            publisher = subprocess.run([PYTHON, "manage.py", "shell", "-c", script], cwd=ROOT, env=env,
+                                       capture_output=True, text=True)
+            result = mix.result()
+    published = re.search(r"published (\d+)", publisher.stdout)
+    if not published:
+        raise RuntimeError(f"the publisher failed:\n{publisher.stdout}{publisher.stderr}")
+    return result, int(published.group(1))
+
+
+def print_publish_row(result, published):
+    hits, misses, stale = result.page_cache["hit"], result.page_cache["miss"], result.page_cache.get("stale", 0)
+    ratio = (hits + stale) / (hits + misses + stale) if hits + misses + stale else 0
+    print(f"publish under load: {result.requests} requests in {result.seconds:.0f} s "
+          f"({result.requests / result.seconds:.0f} req/s), {published} publishes; page cache hit ratio "
+          f"{ratio:.3f} ({hits} hits, {stale} stale copies served while one request rebuilt, {misses} cold renders); p50 {result.latency_ms['p50']:.1f} ms, "
+          f"p99 {result.latency_ms['p99']:.1f} ms; 5xx {result.server_errors}, socket errors {result.errors}")
+
+
 def print_table(rows, memory):
     print(f"{'row':<26}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}"
           f"{'×minimal':>9}{'×static':>8}{'×nginx static':>14}  target")
@@ -164,6 +238,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--publish-seconds", type=int, default=60, help="publish under load; 0 skips it")
+    parser.add_argument("--only-publish", action="store_true", help="skip the cold and warm tables")
     args = parser.parse_args()
     ensure_wrk()
     has_nginx = nginx.install()
@@ -174,7 +250,7 @@ def main():
     pages = [(name, path.format(year=year)) for name, path in PAGES]
     static_path = "/static/portal/css/" + next((work / "static/portal/css").glob("site.*.css")).name
     rows, memory = [], []
-    for cache_mode in ("cold", "warm"):
+    for cache_mode in () if args.only_publish else ("cold", "warm"):
         with gunicorn({**env, "PAGE_CACHE_SECONDS": "300" if cache_mode == "warm" else "0"}) as (base, master):
             workers = worker_pids(master)
             for path in ["/bench/minimal/", static_path, *(path for _, path in pages)]:
@@ -196,6 +272,8 @@ def main():
     print_table(rows, memory)
     if not has_nginx:
         print(f"no nginx rows: {nginx.MISSING}")
+    if args.publish_seconds:
+        print_publish_row(*publish_under_load(env, work, args.publish_seconds))
     shutil.rmtree(work, ignore_errors=True)
 
 

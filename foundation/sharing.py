@@ -49,7 +49,7 @@ def share_card(page, alert=None):
 def listing_image_card(page):
     """``(url, width, height)`` of the page's listing image at share-card size, or None.
 
-    Cached under the content version (``foundation.cache``) so a page view pays no query for it.
+    Cached until the page is published again (``foundation.cache``) so a page view pays no query for it.
     """
 
     def card():
@@ -59,4 +59,4 @@ def listing_image_card(page):
         rendition = image.get_rendition(SHARE_IMAGE_FILTER)
         return (absolute_url(rendition.url), rendition.width, rendition.height)
 
-    return cache.versioned("share-image", page.pk, compute=card)
+    return cache.versioned("share-image", page.pk, compute=card, tags=[cache.page_tag(page.pk)])

@@ -1,8 +1,8 @@
 """The site chrome every page shows (main menu, breadcrumbs, language links), cached per language.
 
-Every page shows the same menu, so it is built once and kept under the content version
-(``foundation.cache``): any change to published content starts a new version and the next request
-rebuilds it. This keeps per-page SQL small. The footer's official contacts come from
+Every page shows the same menu, so it is built once and kept until what it shows changes
+(``foundation.cache``): the menu depends on the home page's children, a page's links on its
+ancestors and its translations. This keeps per-page SQL small. The footer's official contacts come from
 ``review.hotlines`` and the alert banner from ``alerts.banner``, cached the same way.
 """
 
@@ -16,7 +16,9 @@ def menu_items(request, home_id):
     """``[(title, url, page id)]`` for the live in-menu children of the home page ``home_id``."""
 
     def build():
-        children = Page.objects.get(pk=home_id).get_children().live().in_menu()
+        home = Page.objects.get(pk=home_id)
+        cache.depends_on_tags(cache.children_tag(home.path))
+        children = home.get_children().live().in_menu()
         return [(page.title, page.get_url(request), page.pk) for page in public(children)]
 
     return cache.versioned("menu", home_id, compute=build)
@@ -33,6 +35,7 @@ def page_links(request, page, language_code):
         ancestors = list(public(page.get_ancestors(inclusive=True).filter(depth__gte=2).live()))
         home = ancestors[0] if ancestors else page
         translations = public(page.get_translations(inclusive=True).live()).select_related("locale")
+        cache.depends_on_tags(cache.translations_tag(page.translation_key), *(cache.page_tag(a.pk) for a in ancestors))
         return {
             "home": (home.title, home.get_url(request), home.pk),
             "crumbs": [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors[:-1]],
@@ -49,7 +52,8 @@ def home_links(request):
         site = Site.find_for_request(request)
         if site is None:
             return {}
-        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        homes = list(site.root_page.get_translations(inclusive=True).live().select_related("locale"))
+        cache.depends_on_tags(cache.translations_tag(site.root_page.translation_key), *(cache.page_tag(h.pk) for h in homes))
         return {home.locale.language_code: (home.title, home.get_url(request), home.pk) for home in homes}
 
     return cache.versioned("homes", compute=build)

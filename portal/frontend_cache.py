@@ -12,9 +12,13 @@ the environment (README, "Production"):
 The sample nginx configuration in ``deploy/`` needs neither: open-source nginx cannot purge, so
 it keeps a page only a few seconds.
 
-Fraud alerts show on every page (the banner) but belong to no page, so publishing or
-unpublishing one purges what lists them: each language's home page and alert pages. Other
-pages show the change when their copy expires.
+Only what changed is sent. Wagtail purges a published or unpublished page's own URLs; this
+module adds the pages that list it — the pages of the types whose ``lists_kinds()`` include its
+kind, in its language (its index, the audience pages, the home page, the campaigns) — the same
+pages whose cached copies ``foundation.cache`` invalidates. Fraud alerts show on every page (the
+banner) but belong to no page, so publishing or unpublishing one purges what lists them in its
+language: that language's home page and alert page. Other pages show the banner's change when
+their copy expires.
 """
 
 from urllib.error import URLError
@@ -24,9 +28,9 @@ from urllib.request import urlopen
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.backends import HTTPBackend as WagtailHTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
-from wagtail.signals import published, unpublished
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.models import Page, get_page_models
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from alerts.models import AlertIndexPage, FraudAlert
 from portal.models import HomePage
@@ -55,9 +59,26 @@ class HTTPBackend(WagtailHTTPBackend):
             logger.error("Couldn't purge '%s' from the HTTP cache: %s", url, error)
 
 
+def listing_types(kind):
+    """The page types that list pages of ``kind`` (``lists_kinds()``, ``foundation.models.pages``)."""
+    return [model for model in get_page_models() if kind in getattr(model, "lists_kinds", tuple)()]
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_page_listings(instance, **kwargs):
+    model = instance.specific_class or Page
+    types = listing_types(getattr(model, "listing_kind", None) or model._meta.label_lower)
+    if not types or not get_backends():  # no CDN configured: not even the query
+        return
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().type(*types).filter(locale_id=instance.locale_id).specific())
+    batch.purge()
+
+
 @receiver(published, sender=FraudAlert)
 @receiver(unpublished, sender=FraudAlert)
 def purge_alert_listings(instance, **kwargs):
     batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().type(HomePage, AlertIndexPage).specific())
+    batch.add_pages(Page.objects.live().type(HomePage, AlertIndexPage).filter(locale_id=instance.locale_id).specific())
     batch.purge()

@@ -10,23 +10,27 @@ database. Correctness rules:
   marked private, and did not embed a CSRF token (pages with forms stay per-visitor),
   so no cached page can carry another visitor's token, messages or cookies;
 - the key holds the language and the view (standard / large text) besides the URL;
-- it includes the content version (``foundation.cache``), which every publish,
-  unpublish, move, delete, alert or contact change bumps: stale pages are never
-  served after a change. A short lifetime covers what changes with the clock
-  (an alert's active window, a campaign turning "live").
+- each copy records what it was built from (``foundation.cache``): the page
+  (``cache_dependencies()`` of its type, declared by ``portal.routing``), the menu, its links,
+  the fragments and the banner read while it rendered. A publish invalidates only the copies
+  that depend on what it touched; a copy of a view that declared no page depends on every
+  publish (``ANY_PUBLISH``). A short lifetime covers what changes with the clock (a campaign
+  turning "live"); the banner is asked for before a copy is served (``alerts.banner``);
+- no stampede: when a copy is out of date, the one request that takes its lock renders it
+  again and the others get the previous copy (``X-Page-Cache: stale``) meanwhile.
 
 ``Cache-Control: public, max-age``, an ``ETag`` and ``Last-Modified`` let browsers, a
 CDN or nginx cache and revalidate the same pages; the
-Wagtail frontend-cache app purges those on publish in production (README).
+Wagtail frontend-cache app purges those on publish in production (``portal.frontend_cache``).
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
+from alerts.banner import alert_banner
 from foundation import cache as content
 from foundation.listing import ListingFilters
 
@@ -61,7 +65,7 @@ def _cacheable_response(request, response):
 def cache_key(request):
     view = "large" if getattr(request, "large_text", False) else "standard"
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"portal:page:{content.version()}:{request.LANGUAGE_CODE}:{view}:{url}"
+    return f"portal:page:{request.LANGUAGE_CODE}:{view}:{url}"
 
 
 class PageCacheMiddleware:
@@ -73,20 +77,30 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
+        alert_banner(request.LANGUAGE_CODE)  # renews the banner's tag if the banner changed since
         key = cache_key(request)
-        response = cache.get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
+        found = content.lookup(key)
+        if found is not None and found[2] != "rebuild":
+            response, _versions, state = found
+            response["X-Page-Cache"] = "hit" if state == "fresh" else "stale"
             return response
-        response = self.get_response(request)
-        if _cacheable_response(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.render()
-            # Validators are stored with the page, so every hit answers conditional requests
-            # (ConditionalGetMiddleware) without hashing the body again.
-            set_response_etag(response)
-            response.setdefault("Last-Modified", http_date())
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+        # Read before rendering, so a publish during the render leaves this copy out of date.
+        versions = content.tag_versions([content.EVERYTHING, content.ANY_PUBLISH])
+        with content.collecting() as seen:
+            response = self.get_response(request)
+        if any(tag.startswith("page:") for tag in seen):
+            del versions[content.ANY_PUBLISH]  # it said what it shows
+        versions.update(seen)
+        if not _cacheable_response(request, response):
+            content.release(key)
+            return response
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+        # Validators are stored with the page, so every hit answers conditional requests
+        # (ConditionalGetMiddleware) without hashing the body again.
+        set_response_etag(response)
+        response.setdefault("Last-Modified", http_date())
+        content.store(key, response, versions, settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
         return response

@@ -21,6 +21,8 @@ the rest of Wagtail's serving chain (view restrictions, ``before_serve_page``
 hooks, the page's ``serve``) runs unchanged.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -54,7 +56,9 @@ def root_paths(site):
     the root itself."""
 
     def build():
-        translations = Page.objects.get(pk=site.root_page_id).get_translations(inclusive=True).live()
+        root = Page.objects.get(pk=site.root_page_id)
+        cache.depends_on_tags(cache.translations_tag(root.translation_key), cache.page_tag(root.pk))
+        translations = root.get_translations(inclusive=True).live()
         roots = dict(translations.values_list("locale__language_code", "url_path"))
         roots[None] = Page.objects.values_list("url_path", flat=True).get(pk=site.root_page_id)
         return roots
@@ -69,7 +73,7 @@ def route(request, site, path):
     components = [component for component in path.split("/") if component]
     prefixes = [root_path + "".join(f"{component}/" for component in components[:depth])
                 for depth in range(len(components) + 1)]
-    match = Page.objects.filter(url_path__in=prefixes).order_by("-depth").values_list("pk", "content_type_id").first()
+    match = deepest_page(prefixes)
     if match is None:
         return None
     page = specific(*match)
@@ -80,7 +84,35 @@ def route(request, site, path):
         return None
 
 
+def deepest_page(prefixes):
+    """``(pk, content type id)`` of the deepest page along the path (``prefixes``, shortest first), or None.
+
+    A path that names a page exactly is remembered until that page is published again or a child
+    is published under it (``foundation.cache``); other paths (sub-routes, 404s) are looked up
+    each time, so made-up URLs cannot fill the cache."""
+    key = "portal:route:" + hashlib.sha256(prefixes[-1].encode()).hexdigest()
+    found = cache.lookup(key)
+    if found is not None and found[2] != "rebuild":
+        cache.depends_on(found[1])
+        return found[0]
+    versions = cache.tag_versions([cache.EVERYTHING])
+    match = (Page.objects.filter(url_path__in=prefixes).order_by("-depth")
+             .values_list("pk", "content_type_id", "url_path", "path").first())
+    if match is None or match[2] != prefixes[-1]:
+        cache.release(key)
+        return match and match[:2]
+    pk, content_type_id, _url_path, tree_path = match
+    versions.update(cache.tag_versions([cache.page_tag(pk), cache.children_tag(tree_path)]))
+    cache.store(key, (pk, content_type_id), versions, None)
+    cache.depends_on(versions)
+    return pk, content_type_id
+
+
 def specific(pk, content_type_id):
-    """The page as its own type, with the foreign keys its template shows (``serve_related``) in the same query."""
+    """The page as its own type, with the foreign keys its template shows (``serve_related``) in the
+    same query; kept until the page is published again (unpickling it costs less than the query)."""
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page  # a removed page type: as Wagtail
-    return model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=pk)
+    return cache.versioned(
+        "page-object", pk, compute=lambda: model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=pk),
+        tags=[cache.page_tag(pk)],
+    )

@@ -4,12 +4,15 @@ from foundation import cache
 
 from .models import OfficialContact
 
+CONTACTS_TAG = "contacts"  # invalidated by every change to a contact (review.signals)
+
 
 def footer_contacts(language_code):
     """The contacts marked "show in footer" in a language, in their sort order."""
     return cache.versioned(
         "contacts", language_code,
         compute=lambda: list(OfficialContact.objects.filter(locale__language_code=language_code, show_in_footer=True)),
+        tags=[CONTACTS_TAG],
     )
 
 

@@ -1,7 +1,7 @@
 """The review's signal receivers: tasks on the submitted revision, contacts in cached pages, retraining.
 
-Official contacts are printed on every page (footer, posters), so changing one starts a new
-content version (``foundation.cache``).
+Official contacts are printed on every page (footer, posters): changing one invalidates the
+``contacts`` tag (``foundation.cache``) that the footer, and so every cached page, depends on.
 
 Each workflow task stays on the revision that was actually submitted: Wagtail 8's snippet edit
 view resumes a workflow (resubmitting after "changes requested") through a ``WorkflowState``
@@ -18,14 +18,15 @@ from wagtail.signals import task_submitted
 
 from foundation import cache
 
+from .hotlines import CONTACTS_TAG
 from .models import ClaimExample, OfficialContact
 from .tasks import retrain_claim_classifier
 
 
 @receiver(post_save, sender=OfficialContact)
 @receiver(post_delete, sender=OfficialContact)
-def forget_content(**kwargs):
-    cache.forget()
+def invalidate_contacts(**kwargs):
+    cache.invalidate(CONTACTS_TAG)
 
 
 @receiver(post_save, sender=ClaimExample)

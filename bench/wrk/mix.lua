@@ -7,7 +7,7 @@
 -- place in the list, so the connections do not all ask for the same URL at the same moment.
 --
 -- done() prints "mix <key> <value>" lines for the Python side to parse: every status code
--- seen, socket errors, latency percentiles, page-cache hits and misses (the X-Page-Cache header
+-- seen, socket errors, latency percentiles, page-cache hits, misses and stale copies (the X-Page-Cache header
 -- of portal/page_cache.py), and how many error bodies (4xx, 5xx) leaked a Python
 -- traceback or exception name. With DEBUG off only an error page could carry one, so the
 -- 200s, most of the traffic, are not searched.
@@ -34,7 +34,7 @@ function init(args)
    end
    position = (number * 7) % #requests
    statuses = {}
-   page_cache = { hit = 0, miss = 0 }
+   page_cache = { hit = 0, miss = 0, stale = 0 }
    leaks = 0
 end
 
@@ -60,7 +60,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency)
-   local statuses, page_cache, leaks = {}, { hit = 0, miss = 0 }, 0
+   local statuses, page_cache, leaks = {}, { hit = 0, miss = 0, stale = 0 }, 0
    for _, thread in ipairs(threads) do
       for status, count in pairs(thread:get("statuses")) do
          statuses[status] = (statuses[status] or 0) + count
@@ -84,5 +84,6 @@ function done(summary, latency)
    end
    print(string.format("mix page_cache_hit %d", page_cache.hit))
    print(string.format("mix page_cache_miss %d", page_cache.miss))
+   print(string.format("mix page_cache_stale %d", page_cache.stale))
    print(string.format("mix leaks %d", leaks))
 end

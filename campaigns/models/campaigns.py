@@ -22,6 +22,7 @@ class CampaignIndexPage(IndexPage):
     """The campaign archive: every campaign, browsable by year and kind (``?year=&kind=``)."""
 
     subpage_types = ["campaigns.CampaignPage"]
+    listed_kinds = ("campaign",)
 
     class Meta:
         verbose_name = _("campaign index page")
@@ -100,6 +101,8 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
+    # Its activities (child pages), and the films and articles that chose it.
+    listed_kinds = ("event", "film", "article")
 
     class Meta:
         verbose_name = _("campaign page")

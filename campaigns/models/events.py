@@ -120,6 +120,7 @@ class EventIndexPage(IndexPage):
     """All upcoming activities in this language, from every campaign (``?audience=``, ``?kind=``)."""
 
     subpage_types = ["campaigns.EventPage"]
+    listed_kinds = ("event",)
 
     class Meta:
         verbose_name = _("event index page")

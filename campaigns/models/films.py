@@ -76,6 +76,7 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
         related_name="films",
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
+    shown_pages = ("campaign",)
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=FilmTopic, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
 
@@ -166,6 +167,7 @@ class FilmIndexPage(IndexPage):
     """All micro-films in this language (``?audience=``, ``?topic=``)."""
 
     subpage_types = ["campaigns.FilmPage"]
+    listed_kinds = ("film",)
 
     class Meta:
         verbose_name = _("film index page")

@@ -11,6 +11,10 @@ ask the page and never keep a table of types:
 * ``topic_slugs`` — the topic tags' slugs: ``?topic=`` means a slug everywhere.
 * ``review_issues()`` — checks of the consumer-protection review that only this type needs
   (a film's captions); the review app runs them with its own.
+* ``listed_kinds`` and ``cache_dependencies()`` — what a render of the page shows besides itself
+  (the listing kinds it lists, the pages it names), as ``foundation.cache`` tags: a cached copy of
+  the page is rebuilt when one of them changes, and only then. ``invalidated_by_publishing()``
+  (below) is the other side: the tags a publish of a page touches.
 
 ``listed_page_types()`` collects the listed types from Wagtail's page models.
 See https://docs.wagtail.org/en/stable/topics/pages.html
@@ -28,7 +32,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
-from foundation import privacy
+from foundation import cache, privacy
 from foundation.panels import ContentChecksPanel
 
 
@@ -60,6 +64,22 @@ def listing_queryset(model, locale_id):
     )
 
 
+def invalidated_by_publishing(page):
+    """The ``foundation.cache`` tags a publish, unpublish or delete of ``page`` makes stale.
+
+    Works on a plain ``Page`` too (a delete may only have that): its own tag, its language links,
+    its kind's listings in its language and its parent's children (the menu). Page types that show
+    in more places say so with ``also_invalidates()``."""
+    model = page.specific_class or Page
+    kind = getattr(model, "listing_kind", None) or model._meta.label_lower
+    tags = [
+        cache.page_tag(page.pk), cache.translations_tag(page.translation_key),
+        cache.listing_tag(kind, page.locale_id), cache.children_tag(page.path[: -page.steplen]),
+    ]
+    also = getattr(page, "also_invalidates", None)
+    return tags + list(also()) if also else tags
+
+
 class ContentPage(Page):
     """Fields shared by all public pages: a summary and a listing image.
 
@@ -82,6 +102,10 @@ class ContentPage(Page):
 
     listing_kind = None
     listing_kind_label = None
+    # Listing kinds whose live pages this page's template lists (foundation.cache, ``cache_dependencies``).
+    listed_kinds = ()
+    # Foreign keys to other pages whose title the template shows (an article's campaign).
+    shown_pages = ()
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     api_fields = [
@@ -126,6 +150,26 @@ class ContentPage(Page):
 
     def review_issues(self):
         """Review findings only this page type can have (see ``review.checks``); none by default."""
+        return ()
+
+    @classmethod
+    def lists_kinds(cls):
+        """The listing kinds this page type lists (``listed_kinds``; a type may compute them)."""
+        return cls.listed_kinds
+
+    def cache_dependencies(self):
+        """``foundation.cache`` tags of what a render shows: the page, its languages, what it lists.
+
+        Breadcrumbs, the menu, the banner and the footer add their own while the page renders;
+        a type that names another page (a campaign) adds that page's tag."""
+        return [
+            cache.page_tag(self.pk), cache.translations_tag(self.translation_key),
+            *(cache.listing_tag(kind, self.locale_id) for kind in self.lists_kinds()),
+            *(cache.page_tag(pk) for pk in (getattr(self, f"{name}_id") for name in self.shown_pages) if pk),
+        ]
+
+    def also_invalidates(self):
+        """Tags besides ``invalidated_by_publishing``'s that a publish of this page touches; none by default."""
         return ()
 
 

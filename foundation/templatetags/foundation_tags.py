@@ -1,5 +1,7 @@
 """Template tags every content app's templates use: the language tag, audiences, share cards, cache keys."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -21,13 +23,17 @@ def html_lang(language_code):
 
 
 @register.simple_tag
-def content_version():
-    """The content version (``foundation.cache``), for ``{% cache %}`` keys of fragments built from other pages.
+def content_version(page=None):
+    """A token for ``{% cache %}`` keys of fragments built from other pages: it changes when what
+    ``page`` shows changes (``page.cache_dependencies()``, ``foundation.cache``), and only then.
 
-    Publishing anything bumps it, so such a fragment is never stale after a change; templates
+    So publishing an article renews the home page's listings but not a film page's; templates
     still give those fragments a short lifetime (60 s) for what follows the clock, such as an
-    alert's window or a campaign going live."""
-    return cache.version()
+    alert's window or a campaign going live. Without a page: a token that only ``forget`` renews."""
+    tags = [cache.EVERYTHING, *(page.cache_dependencies() if page is not None else ())]
+    versions = cache.tag_versions(tags)
+    cache.depends_on(versions)
+    return hashlib.blake2b(repr(sorted(versions.items())).encode(), digest_size=8).hexdigest()
 
 
 @register.simple_tag

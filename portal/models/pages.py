@@ -10,9 +10,10 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from alerts.models import FraudAlert
+from alerts.models import FraudAlert, alerts_tag
 from articles.models import ArticlePage
 from campaigns.models import CampaignPage, EventPage, FilmPage
+from foundation import cache
 from foundation.blocks import BodyBlock
 from foundation.listing import paginate, read_filters
 from foundation.models import ContentPage, listed_page_types, listing_queryset
@@ -46,6 +47,11 @@ class HomePage(ContentPage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = HOME_CHILD_TYPES
+    listed_kinds = ("campaign", "film", "article", "event")
+
+    def cache_dependencies(self):
+        """Besides the listings: the active alerts, and the audience pages (its children)."""
+        return [*super().cache_dependencies(), alerts_tag(self.language_code), cache.children_tag(self.path)]
 
     class Meta:
         verbose_name = _("home page")
@@ -120,6 +126,11 @@ class AudiencePage(ContentPage):
     def audience_slug(self):
         return self.audience.slug
 
+    @classmethod
+    def lists_kinds(cls):
+        """Every audience-targeted listing kind: a new one is listed here without editing this page."""
+        return tuple(listed_page_types(audience_targeted=True))
+
     def tagged_items(self, kind=None, topic=None):
         """``[(first published, model, pk)]`` of the pages of every listed kind tagged with this
         audience (by slug, so any locale's copy matches), newest first.
@@ -155,7 +166,15 @@ class AudiencePage(ContentPage):
         filters = read_filters(request, kinds=kinds)
         context["filters"] = filters
         context["kinds"] = [(kind, model.listing_kind_label) for kind, model in kinds.items()]
+        context["items"] = cache.versioned(
+            "audience-items", self.pk, filters["kind"], filters["topic"], filters["page"] or 1,
+            compute=lambda: self.items(filters), tags=self.cache_dependencies(),
+        )
+        return context
+
+    def items(self, filters):
+        """The requested page of cards (kept by ``get_context`` until a listed kind changes in this
+        language: the merged list costs a query per kind and two per kind shown)."""
         items = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
         items.object_list = self.cards(items.object_list)
-        context["items"] = items
-        return context
+        return items

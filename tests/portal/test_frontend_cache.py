@@ -10,7 +10,6 @@ import pytest
 
 from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +46,21 @@ def test_publishing_and_unpublishing_a_page_purges_its_url(purge_server, page_of
     assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
 
 
-def test_an_alert_purges_the_pages_that_list_it(purge_server):
+def test_an_alert_purges_the_pages_that_list_it_in_its_language_only(purge_server):
     alert = FraudAlert.objects.filter(locale__language_code="en").first()
     alert.title = "Updated warning"
     alert.save_revision().publish()
     paths = {path for _host, path in purge_server.purged}
-    assert {"/", "/en/"} <= paths
-    assert any(path.endswith("/alerts/") for path in paths)
-    assert HomePage.objects.live().count() == len({"/", "/en/"} & paths)
+    assert paths == {"/en/", "/en/alerts/"}  # the Chinese pages did not change
+
+
+def test_publishing_an_article_purges_it_and_the_pages_listing_it_not_the_others(purge_server, page_of):
+    article = page_of(ArticlePage, "en")
+    article.save_revision().publish()
+    paths = {path for _host, path in purge_server.purged}
+    assert {f"/en/articles/{article.slug}/", "/en/articles/", "/en/", "/en/for-elderly/"} <= paths
+    assert "/en/about/" not in paths and "/" not in paths
+    assert not any(path.startswith("/en/films/") for path in paths)
 
 
 def test_a_cache_that_never_answers_cannot_hang_publishing(settings, page_of):

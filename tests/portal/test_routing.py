@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
+from foundation import cache
 from portal import routing
 from portal.models import HomePage
 
@@ -78,13 +79,18 @@ def test_finding_a_page_and_what_its_template_shows_costs_two_queries(page_of):
     path = article.url_path.split("/", 2)[2]  # below the root
     with translation.override("en"):
         routing.route(request, site, path)  # fills the cached site roots
+        cache.invalidate(cache.page_tag(article.pk))  # the route and the page object are built again
         with CaptureQueriesContext(connection) as queries:
             result = routing.route(request, site, path)
             # serve_related: the template's campaign link and picture come with the page
             assert result.page.campaign.pk == article.campaign_id
             assert result.page.listing_image.pk == article.listing_image_id
+        assert len(queries) == 2
+        with CaptureQueriesContext(connection) as queries:  # until the page is published again: none
+            again = routing.route(request, site, path)
+            assert again.page.campaign.pk == article.campaign_id and again.page.title == article.title
+        assert len(queries) == 0
     assert result.page.specific_class is ArticlePage
-    assert len(queries) == 2
 
 
 def test_site_changes_are_seen_at_once(client, page_of):
