@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
-    "wagtail.users",
+    "review.apps.UsersConfig",  # wagtail.users, narrowed (review/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -174,6 +174,8 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Consumer-protection review: an approval holds only for the revision it was given, so a change
 # after the automated pre-check passed sends the new version through the pre-check again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Nobody below superuser holds "publish": the workflow publishes what it approved (review/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflows.publish_after_review"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "vtt", "mp4", "webm", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
