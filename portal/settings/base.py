@@ -256,6 +256,12 @@ SESSION_COOKIE_HTTPONLY = True
 # Uploads: Wagtail's own limits above, and Django's for everything else in a request body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Reports (portal/reports.py): submissions older than this are deleted by `manage.py purge_reports`
+# (run it daily); say the same number of days in the privacy notice (the form shows this one).
+REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
+# Seconds an SMTP connection may take before it gives up: a hanging mail server must not hold a worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
 # django-ratelimit answers over-limit requests with this view (429).
 RATELIMIT_VIEW = "portal.views.rate_limited"
 

@@ -34,7 +34,7 @@ def valid_report(client, page, **changes):
     data = {
         "form_token": token_of(client, page), "contact_method": "Phone call", "contact_detail": "+86 138 0000 0000",
         "what_happened": "A caller offered a full refund of my policy for a 30% fee.", "money_paid": "No",
-        "reply_phone": "", "homepage_url": "",
+        "reply_phone": "", "homepage_url": "", "privacy_consent": "on",
     }
     data.update(changes)
     return data
