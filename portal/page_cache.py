@@ -9,7 +9,12 @@ database. Correctness rules:
 - a response is stored only if it is a 200 HTML page that sets no cookie, was not
   marked private, and did not embed a CSRF token (pages with forms stay per-visitor),
   so no cached page can carry another visitor's token, messages or cookies;
-- the key holds the language and the view (standard / large text) besides the URL;
+- the key holds the language and the view (standard / large text) besides the path and the
+  listing parameters *in one spelling* (``canonical_query``): ``?page=01``, ``?page=001`` and
+  ``?page=1`` are one entry, and an invalid or repeated parameter is not cached at all, so made-up
+  variants cannot multiply entries;
+- at most ``PAGE_CACHE_MAX_ENTRIES`` pages are stored per content version and lifetime, so
+  even valid variants (every audience slug, every page number) cannot fill the cache;
 - it includes the content version (``foundation.cache``), which every publish,
   unpublish, move, delete, alert or contact change bumps: stale pages are never
   served after a change. A short lifetime covers what changes with the clock
@@ -21,6 +26,7 @@ Wagtail frontend-cache app purges those on publish in production (README).
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,10 +64,38 @@ def _cacheable_response(request, response):
     )
 
 
-def cache_key(request):
+def canonical_query(request):
+    """The listing parameters in one spelling (sorted, values as the listing reads them), or None.
+
+    None means "do not cache": a parameter given twice, or a value the listing refuses (the view
+    answers 400 or 404 to those anyway). Page 1 is the page without ``?page``.
+    """
+    if any(len(request.GET.getlist(name)) > 1 for name in request.GET):
+        return None
+    form = ListingFilters(request.GET)
+    if not form.is_valid():
+        return None
+    values = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    if values.get("page") == 1:
+        del values["page"]
+    return urlencode(sorted((name, str(value)) for name, value in values.items()))
+
+
+def cache_key(request, query):
     view = "large" if getattr(request, "large_text", False) else "standard"
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"portal:page:{content.version()}:{request.LANGUAGE_CODE}:{view}:{url}"
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"portal:page:{content.version()}:{request.LANGUAGE_CODE}:{view}:{digest}"
+
+
+def _room_for_another():
+    """Count one more stored page in this content version; False once the bound is reached."""
+    counter = f"portal:page-count:{content.version()}"
+    cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_MAX_ENTRIES
+    except ValueError:  # the counter expired between add and incr: count from the next request
+        return False
 
 
 class PageCacheMiddleware:
@@ -71,15 +105,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        query = canonical_query(request) if _cacheable_request(request) else None
+        if query is None:
             return self.get_response(request)
-        key = cache_key(request)
+        key = cache_key(request, query)
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(request, response):
+        if _cacheable_response(request, response) and _room_for_another():
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()

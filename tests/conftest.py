@@ -17,12 +17,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Caches outlive a test's rolled-back transaction, so each test starts with an empty one."""
-    from django.core.cache import cache
+    """Caches outlive a test's rolled-back transaction, so each test starts with empty ones.
 
-    cache.clear()
+    The limits store (``RATELIMIT_USE_CACHE``) is a database table: cleared too, so a test that
+    commits (a live server) leaves no counters behind.
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

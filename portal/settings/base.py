@@ -139,6 +139,16 @@ else:
         }
     }
 
+# Rate-limit counters and used form tokens (foundation/models/limits.py): in the database, where
+# no amount of page-cache traffic evicts them. Expired rows are deleted whenever the table holds
+# more than MAX_ENTRIES; below that nothing is culled.
+CACHES["limits"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "foundation_limits",
+    "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+}
+RATELIMIT_USE_CACHE = "limits"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -201,6 +211,8 @@ SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 
 # Whole-page cache for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# At most this many pages stored per content version and PAGE_CACHE_SECONDS (portal/page_cache.py).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))
 
 # Purging CDN / caching-proxy copies on publish (portal/frontend_cache.py); none unless configured.
 WAGTAILFRONTENDCACHE = {}
