@@ -19,16 +19,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def clear_cache():
     """Caches outlive a test's rolled-back transaction, so each test starts with empty ones.
 
-    The limits store (``RATELIMIT_USE_CACHE``) is a database table: cleared too, so a test that
-    commits (a live server) leaves no counters behind.
+    The limits store (``RATELIMIT_USE_CACHE``) is a database table: it is rolled back with the test.
     """
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
-    for cache in caches.all():
-        cache.clear()
+    def clear():
+        for cache in caches.all():
+            if not isinstance(cache, DatabaseCache):
+                cache.clear()
+
+    clear()
     yield
-    for cache in caches.all():
-        cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -276,9 +276,15 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # django-ratelimit answers over-limit requests with this view (429).
 RATELIMIT_VIEW = "portal.views.rate_limited"
+# The client address limits count: CLIENT_IP_HEADER (production: env RATELIMIT_IP_META_KEY), else REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = "foundation.ratelimit.client_ip"
+CLIENT_IP_HEADER = "REMOTE_ADDR"
 
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
+# The API lists an image or document once a live public page uses it, or if it is in one of these
+# collections (names, comma-separated): a press kit, say. Nothing is public merely by being uploaded.
+PUBLIC_MEDIA_COLLECTIONS = env_list("PUBLIC_MEDIA_COLLECTIONS")
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }

@@ -34,4 +34,6 @@ X_FRAME_OPTIONS = "DENY"
 # every request comes from the proxy, so name the header it sets for the client instead:
 # RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with deploy/nginx/portal.conf. Only a header the proxy
 # always overwrites is safe; a client could forge any other.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+# A request without that header (one that reached the app server directly) is counted by its own
+# address instead of answering 500 (foundation/ratelimit.py).
+CLIENT_IP_HEADER = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
