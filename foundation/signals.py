@@ -1,7 +1,7 @@
 """What makes cached published content stale, for the models this app and Wagtail own.
 
 Publishing, unpublishing, moving or deleting any page, publishing or unpublishing any snippet,
-and changing an audience, a site or a locale start a new content version (``foundation.cache``).
+changing an audience, a site or a locale, and adding or removing a view restriction start a new content version (``foundation.cache``).
 Apps with models of their own connect theirs in their own ``signals`` module (alerts, official
 contacts). A view restriction added or removed, or a page moved, also refreshes the list of
 restricted paths (``foundation.privacy``).
@@ -28,6 +28,10 @@ from .models import Audience
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=Locale)
 @receiver(post_delete, sender=Locale)
+# A page made private (or public again) leaves every cached copy at once: the pages, the menus and
+# listings that showed it, the fragments (all keyed on the content version).
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 def forget_content(**kwargs):
     cache.forget()
 

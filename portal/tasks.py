@@ -1,6 +1,7 @@
 """Background work of the portal app, run by the task worker (django-tasks).
 
-The report's notification e-mail is sent here, after the report is committed, so a dead or
+Purges of the caching proxy (``purge_urls``) run here after the commit too, so publishing never
+waits on a cache that stopped answering. The report's notification e-mail is sent here, after the report is committed, so a dead or
 hanging mail server neither loses the report nor holds the reporter's request (``EMAIL_TIMEOUT``
 bounds each attempt). Without a ``TASKS`` setting django-tasks runs a task at once in the same
 process (its immediate backend), which still records a failure instead of raising it.
@@ -18,3 +19,11 @@ def send_report_email(submission_id):
     if submission is None:  # deleted (or purged) before the worker got to it
         return
     submission.page.specific.send_report_email(submission)
+
+
+@task()
+def purge_urls(location, timeout, urls):
+    """Purge ``urls`` from the caching proxy at ``location`` (``portal.frontend_cache.HTTPBackend``)."""
+    from portal.frontend_cache import HTTPBackend
+
+    HTTPBackend({"LOCATION": location, "TIMEOUT": timeout}).purge_now(urls)

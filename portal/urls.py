@@ -54,10 +54,11 @@ urlpatterns += i18n_patterns(
     path("events.ics", upcoming_events_calendar, name="events_ics"),
     path("check/", contact_check, name="contact_check"),
     path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
-    # Pages: Wagtail's serving chain, with the page found in one query (portal.routing). The same
-    # pattern in wagtail.urls below is shadowed; that include still provides the password/login views.
+    # Wagtail's password form and login redirect for private pages (/_util/...): before the pages'
+    # pattern, which "_util/login/" would match too (and answer 404).
+    path("", include([pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"])),
+    # Pages: Wagtail's serving chain, with the page found in one query (portal.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
