@@ -16,13 +16,14 @@ from campaigns.calendar import upcoming_events_calendar
 from portal import page_files, routing
 from portal.api import api_router
 from portal.health import healthz
-from portal.security import ThrottledLoginView
+from portal.security import ThrottledLoginView, ThrottledPasswordResetView
 from portal.sitemap import sitemap
 from review.contact_check import contact_check
 from search import views as search_views
 
 urlpatterns = [
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz, name="healthz"),

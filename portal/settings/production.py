@@ -15,6 +15,10 @@ if os.environ.get("DEBUG") and env_bool("DEBUG"):
     raise ImproperlyConfigured("DEBUG must be off under production settings.")
 if "SECRET_KEY" not in os.environ or SECRET_KEY.startswith("dev-only"):  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value for production.")
+# Django's own deploy check wants 50 characters with 5 different ones; only a warning there, a
+# refusal here (a short key makes form tokens, sessions and password-reset links guessable).
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
+    raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters under production settings.")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
