@@ -81,3 +81,18 @@ def test_the_page_cache_holds_a_bounded_number_of_pages(settings, client):
     seen = [client.get(f"/en/articles/?audience=zorbex-{index}").get("X-Page-Cache") for index in range(5)]
     assert seen == ["miss", "miss", "miss", None, None]
     assert client.get("/en/articles/?audience=zorbex-0")["X-Page-Cache"] == "hit"
+
+
+def test_flooding_the_page_cache_does_not_let_a_quiz_replay_count_twice(small_page_cache, page_of):
+    """Item 9: quiz counts are not inflatable by replay, whatever traffic evicts from the cache."""
+    from articles.quizzes import QuizAnswerCount, QuizPage
+    from tests.articles.test_quiz import answers, start
+
+    quiz = page_of(QuizPage, "en")
+    client = Client()
+    token, _ = start(client, quiz)
+    data = {"form_token": token, **answers(quiz)}
+    assert client.post(quiz.url, data).status_code == 200
+    flood()
+    assert client.post(quiz.url, data).status_code == 400
+    assert set(QuizAnswerCount.objects.filter(page=quiz).values_list("count", flat=True)) == {1}
