@@ -73,3 +73,14 @@ def test_recorded_search_queries_are_bounded(client, monkeypatch):
     assert recorded == {"zorbexa", "zorbexb"}
     client.get("/en/search/?q=zorbexa")  # a known query is still counted
     assert Query.objects.get(query_string="zorbexa").hits == 2
+
+
+def test_hreflang_and_robots_links_come_from_site_base_url(client, settings):
+    settings.ALLOWED_HOSTS = ["*"]  # a proxy that passes any Host through: the links must not follow it
+    settings.SITE_BASE_URL = "https://portal.example.com"
+    html = client.get("/en/", HTTP_HOST="attacker.example").content.decode()
+    alternates = [line for line in html.splitlines() if 'rel="alternate" hreflang' in line]
+    assert alternates and all('href="https://portal.example.com/' in line for line in alternates)
+    assert "attacker.example" not in html
+    robots = client.get("/robots.txt", HTTP_HOST="attacker.example").content.decode()
+    assert "Sitemap: https://portal.example.com/sitemap.xml" in robots
