@@ -84,3 +84,13 @@ def test_hreflang_and_robots_links_come_from_site_base_url(client, settings):
     assert "attacker.example" not in html
     robots = client.get("/robots.txt", HTTP_HOST="attacker.example").content.decode()
     assert "Sitemap: https://portal.example.com/sitemap.xml" in robots
+
+
+def test_the_contact_check_sends_the_query_by_post(client):
+    """Item 9: the checked number is not in the URL, so not in the access logs."""
+    form = client.get("/en/check/").content.decode()
+    assert 'method="post"' in form and "csrfmiddlewaretoken" in form
+    answer = client.post("/en/check/", {"q": "400-123-4567"})
+    assert answer.status_code == 200 and "Not an official channel" in answer.content.decode()
+    assert "no-cache" in answer["Cache-Control"] or "max-age=0" in answer["Cache-Control"]
+    assert Client(enforce_csrf_checks=True).post("/en/check/", {"q": "95511"}).status_code == 403
