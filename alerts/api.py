@@ -31,7 +31,8 @@ class AlertsAPIViewSet(ValidatedParametersMixin, BaseAPIViewSet):
     ]
 
     def get_queryset(self):
-        alerts = FraudAlert.objects.published().select_related("locale").prefetch_related("audiences")
+        # Not before their window opens: an alert published ahead of time stays out until then.
+        alerts = FraudAlert.objects.started().select_related("locale").prefetch_related("audiences")
         if "active" in self.request.GET:
             try:
                 active = parse_boolean(self.request.GET["active"])

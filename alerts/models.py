@@ -35,6 +35,14 @@ class FraudAlertQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)
 
+    def started(self, now=None):
+        """Published alerts whose window has begun (current or past): what visitors and partners may see.
+
+        An alert published ahead of time (a warning prepared for tomorrow's campaign launch) is
+        live, but must not be reachable by its id, poster or the API before ``active_from``.
+        """
+        return self.published().filter(active_from__lte=now or timezone.now())
+
     def active(self, now=None):
         """Published alerts inside their active window, most severe first, then newest."""
         now = now or timezone.now()
@@ -212,13 +220,13 @@ class AlertIndexPage(RoutablePageMixin, IndexPage):
 
     @path("<int:alert_id>/")
     def alert_route(self, request, alert_id):
-        alert = get_object_or_404(self.alerts().published(), pk=alert_id)
+        alert = get_object_or_404(self.alerts().started(), pk=alert_id)
         return self.render(request, template="alerts/fraud_alert.html", context_overrides={"alert": alert})
 
     @path("<int:alert_id>/poster.png/")
     def alert_poster_route(self, request, alert_id):
         """The alert's poster at ``<id>/poster.png`` (see ``foundation.posters`` and ``portal.page_files``)."""
-        alert = get_object_or_404(self.alerts().published(), pk=alert_id)
+        alert = get_object_or_404(self.alerts().started(), pk=alert_id)
         return poster_response(request, alert.poster_content())
 
 

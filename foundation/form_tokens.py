@@ -5,8 +5,9 @@ and "resend", a double click, a script repeating a captured request — must not
 twice. ``SingleUseForm`` adds a hidden token to a form: a random nonce, signed with the
 ``SECRET_KEY`` (``django.core.signing``) together with the page and the form's purpose, valid for
 ``MAX_AGE``. A token that is forged, expired or made for another page is a validation error.
-When the whole form is valid the nonce is redeemed by recording it in the cache: ``cache.add``
-succeeds only once per key (atomically in Redis), so the second submission of the same rendering
+When the whole form is valid the nonce is redeemed by recording it in the limits store (the
+``RATELIMIT_USE_CACHE`` cache, a database table no page traffic evicts: ``foundation.models.limits``):
+``add`` succeeds only once per key (an insert on the primary key), so the second submission of the same rendering
 is refused with the form's ``replay_message``. An invalid submission does not use the token up,
 so the visitor can correct the form and send it.
 
@@ -16,8 +17,9 @@ This complements CSRF protection, which proves the request came from our form, n
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 SALT = "portal.form-tokens"
@@ -59,7 +61,8 @@ class SingleUseForm(forms.Form):
         nonce = self.read_nonce(cleaned_data.get("form_token"))
         if nonce is None:
             raise forms.ValidationError(_("This form has expired. Please fill it in again and send it."))
-        if not self.errors and not cache.add(f"portal:form-token:{nonce}", True, MAX_AGE):
+        limits = caches[settings.RATELIMIT_USE_CACHE]
+        if not self.errors and not limits.add(f"portal:form-token:{nonce}", True, MAX_AGE):
             raise forms.ValidationError(self.replay_message)
         return cleaned_data
 

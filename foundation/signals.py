@@ -45,6 +45,7 @@ def invalidate_deleted_page(instance, **kwargs):
 @receiver(post_save, sender=Locale)
 @receiver(post_delete, sender=Locale)
 def forget_content(**kwargs):
+    """Start over: a page made private (or public again) leaves every cached copy at once."""
     cache.forget()
 
 

@@ -19,17 +19,24 @@ pages whose cached copies ``foundation.cache`` invalidates. Fraud alerts show on
 banner) but belong to no page, so publishing or unpublishing one purges what lists them in its
 language: that language's home page and alert page. Other pages show the banner's change when
 their copy expires.
+A page made private (a view restriction added) or public again purges itself and the pages under it.
+
+Purges never hold the editor's request: ``HTTPBackend`` sends them after the commit, from the task
+worker (``portal.tasks.purge_urls``), and a batch stops at the first URL the cache does not answer
+(one ``TIMEOUT``, not one per URL: a dead endpoint once made an alert's publication wait 20 seconds).
 """
 
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.backends import HTTPBackend as WagtailHTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from alerts.models import AlertIndexPage, FraudAlert
@@ -45,18 +52,33 @@ class HTTPBackend(WagtailHTTPBackend):
 
     def __init__(self, params):
         self.timeout = float(params.pop("TIMEOUT", 5))
+        self.location = params["LOCATION"]
         super().__init__(params)
 
     def purge(self, url):
-        parts = urlsplit(url)
-        request = PurgeRequest(
-            url=urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, "")),
-            headers={"Host": parts.netloc},
-        )
-        try:
-            urlopen(request, timeout=self.timeout).close()
-        except (URLError, OSError) as error:  # HTTPError is a URLError; a timeout is an OSError
-            logger.error("Couldn't purge '%s' from the HTTP cache: %s", url, error)
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        """Queue the purge for after the commit (the worker sends it), so publishing never waits on it."""
+        from portal.tasks import purge_urls  # the tasks module imports this one
+
+        urls = list(urls)
+        transaction.on_commit(lambda: purge_urls.enqueue(self.location, self.timeout, urls))
+
+    def purge_now(self, urls):
+        """Send the ``PURGE`` requests; stop at the first failure, since the rest would wait as long."""
+        for index, url in enumerate(urls):
+            parts = urlsplit(url)
+            request = PurgeRequest(
+                url=urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, "")),
+                headers={"Host": parts.netloc},
+            )
+            try:
+                urlopen(request, timeout=self.timeout).close()
+            except (URLError, OSError) as error:  # HTTPError is a URLError; a timeout is an OSError
+                logger.error("Couldn't purge '%s' from the HTTP cache: %s; %d more skipped", url, error,
+                             len(urls) - index - 1)
+                return
 
 
 def listing_types(kind):
@@ -81,4 +103,12 @@ def purge_page_listings(instance, **kwargs):
 def purge_alert_listings(instance, **kwargs):
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().type(HomePage, AlertIndexPage).filter(locale_id=instance.locale_id).specific())
+    batch.purge()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted_pages(instance, **kwargs):
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.filter(path__startswith=instance.page.path).live().specific())
     batch.purge()

@@ -9,7 +9,11 @@ database. Correctness rules:
 - a response is stored only if it is a 200 HTML page that sets no cookie, was not
   marked private, and did not embed a CSRF token (pages with forms stay per-visitor),
   so no cached page can carry another visitor's token, messages or cookies;
-- the key holds the language and the view (standard / large text) besides the URL;
+- the key holds the language and the view (standard / large text) besides the path and the
+  listing parameters *in one spelling* (``canonical_query``): ``?page=01``, ``?page=001`` and
+  ``?page=1`` are one entry, and an invalid or repeated parameter is not cached at all, so made-up
+  variants cannot multiply entries; at most ``PAGE_CACHE_MAX_ENTRIES`` pages are stored per
+  lifetime, so even valid variants (every audience slug, every page number) cannot fill the cache;
 - each copy records what it was built from (``foundation.cache``): the page
   (``cache_dependencies()`` of its type, declared by ``portal.routing``), the menu, its links,
   the fragments and the banner read while it rendered. A publish invalidates only the copies
@@ -25,8 +29,10 @@ Wagtail frontend-cache app purges those on publish in production (``portal.front
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -62,10 +68,37 @@ def _cacheable_response(request, response):
     )
 
 
-def cache_key(request):
+def canonical_query(request):
+    """The listing parameters in one spelling (sorted, values as the listing reads them), or None.
+
+    None means "do not cache": a parameter given twice, or a value the listing refuses (the view
+    answers 400 or 404 to those anyway). Page 1 is the page without ``?page``.
+    """
+    if any(len(request.GET.getlist(name)) > 1 for name in request.GET):
+        return None
+    form = ListingFilters(request.GET)
+    if not form.is_valid():
+        return None
+    values = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    if values.get("page") == 1:
+        del values["page"]
+    return urlencode(sorted((name, str(value)) for name, value in values.items()))
+
+
+def cache_key(request, query):
     view = "large" if getattr(request, "large_text", False) else "standard"
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"portal:page:{request.LANGUAGE_CODE}:{view}:{url}"
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"portal:page:{request.LANGUAGE_CODE}:{view}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _room_for_another():
+    """Count one more stored page in this lifetime window; False once the bound is reached."""
+    counter = "portal:page-count"
+    cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_MAX_ENTRIES
+    except ValueError:  # the counter expired between add and incr: count from the next request
+        return False
 
 
 class PageCacheMiddleware:
@@ -75,10 +108,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        query = canonical_query(request) if _cacheable_request(request) else None
+        if query is None:
             return self.get_response(request)
         alert_banner(request.LANGUAGE_CODE)  # renews the banner's tag if the banner changed since
-        key = cache_key(request)
+        key = cache_key(request, query)
         found = content.lookup(key)
         if found is not None and found[2] != "rebuild":
             response, _versions, state = found
@@ -91,7 +125,7 @@ class PageCacheMiddleware:
         if any(tag.startswith("page:") for tag in seen):
             del versions[content.ANY_PUBLISH]  # it said what it shows
         versions.update(seen)
-        if not _cacheable_response(request, response):
+        if not (_cacheable_response(request, response) and _room_for_another()):
             content.release(key)
             return response
         patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)

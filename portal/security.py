@@ -1,9 +1,9 @@
-"""Security headers Django has no setting for, and the throttled admin login."""
+"""Security headers Django has no setting for, and the throttled admin login and password reset."""
 
 from django.conf import settings
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
-from wagtail.admin.views.account import LoginView
+from wagtail.admin.views.account import LoginView, PasswordResetView
 
 
 class PermissionsPolicyMiddleware:
@@ -23,3 +23,9 @@ class PermissionsPolicyMiddleware:
 ThrottledLoginView = method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), name="dispatch")(
     LoginView
 )
+
+# Five reset requests an hour per address: each one sends an e-mail, so an unthrottled form lets anyone
+# flood an editor's mailbox (and probe which addresses have accounts by timing).
+ThrottledPasswordResetView = method_decorator(
+    ratelimit(key="ip", rate="5/h", method="POST", block=True), name="dispatch"
+)(PasswordResetView)

@@ -16,13 +16,14 @@ from campaigns.calendar import upcoming_events_calendar
 from portal import page_files, routing
 from portal.api import api_router
 from portal.health import healthz
-from portal.security import ThrottledLoginView
+from portal.security import ThrottledLoginView, ThrottledPasswordResetView
 from portal.sitemap import sitemap
 from review.contact_check import contact_check
 from search import views as search_views
 
 urlpatterns = [
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz, name="healthz"),
@@ -55,10 +56,11 @@ urlpatterns += i18n_patterns(
     path("check/", contact_check, name="contact_check"),
     path("alerts/subscribe/", include("alerts.subscriptions.urls")),
     path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
-    # Pages: Wagtail's serving chain, with the page found in one query (portal.routing). The same
-    # pattern in wagtail.urls below is shadowed; that include still provides the password/login views.
+    # Wagtail's password form and login redirect for private pages (/_util/...): before the pages'
+    # pattern, which "_util/login/" would match too (and answer 404).
+    path("", include([pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"])),
+    # Pages: Wagtail's serving chain, with the page found in one query (portal.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 

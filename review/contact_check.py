@@ -16,6 +16,9 @@ channels. The rules:
   next (hang up, call the official hotline, call 96110). Near misses — a number one digit away from
   ours, a site or account that borrows our name or hotline — get an extra, sharper warning.
   Even a match comes with a caveat: caller ID can be faked, so call back on the official number.
+* **Out of the access logs.** The form sends the query by POST (with CSRF), so the number or
+  address a visitor checks is not written into the web server's and proxy's access logs with
+  the URL; ``?q=`` in a link still works.
 * **Hostile input.** The query is at most 200 characters, is never logged or stored, never reaches
   a database query (the allow-list is compared in Python) and is only echoed escaped. The view is
   rate limited per IP address (429) and its answers are never cached.
@@ -32,7 +35,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from .models import OfficialContact
@@ -140,11 +143,12 @@ class ContactCheckForm(forms.Form):
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=RATE, block=True)
 def contact_check(request):
-    """The check page: a form (GET, so it works without JavaScript) and, once asked, the answer."""
-    form = ContactCheckForm(request.GET if "q" in request.GET else None)
+    """The check page: a form (POST, no JavaScript needed) and, once asked, the answer."""
+    data = request.POST if request.method == "POST" else request.GET
+    form = ContactCheckForm(data if "q" in data else None)
     contacts = list(OfficialContact.objects.filter(locale__language_code=translation.get_language()))
     result = check_contact(form.cleaned_data["q"], contacts) if form.is_valid() else None
     status = 400 if form.is_bound and not form.is_valid() else 200

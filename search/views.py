@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 from elasticsearch import exceptions as es_exceptions
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.utils import normalise_query_string
 
 from .engine import get_client
 from .facets import facet_groups, query_string
@@ -30,6 +31,11 @@ from .queries import MAX_RESULT_WINDOW, PAGE_SIZE, search_pages, suggestions
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+# Every distinct query becomes a row (Wagtail's Query and its daily hits, our SearchMiss): a script
+# sending random words would grow those tables without end. Past this many recorded queries only
+# queries already known are counted; editors still see every query people really repeat.
+MAX_RECORDED_QUERIES = 20_000
+RATE = "30/m"  # searches per address: plenty for a person, a brake on scripts
 ENGINE_ERRORS = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError)
 
 
@@ -67,7 +73,11 @@ def _topic_slug(value):
 
 def _editors_picks(query, language):
     """Promoted results for this exact query in this language (pages of other languages are left out)."""
-    picks = Query.get(query).editors_picks.select_related("page", "page__locale")
+    # Read, not ``Query.get``: that would create a row for every query looked up (see ``_record``).
+    known = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if known is None:
+        return []
+    picks = known.editors_picks.select_related("page", "page__locale")
     return [pick for pick in picks if pick.page is None or pick.page.locale.language_code == language]
 
 
@@ -83,6 +93,7 @@ def _search(query, language, filters, page, context):
     return search_database(query, language, filters, page)
 
 
+@ratelimit(key="ip", rate=RATE, block=True)
 def search(request):
     data = _valid(SearchForm(request.GET))
     query, page, language = data["q"], data["page"] or 1, translation.get_language()
@@ -104,11 +115,19 @@ def search(request):
             },
         )
         if query and page == 1:
-            Query.get(query).add_hit()
+            _record(query, language, missed=results.total == 0)
             context["picks"] = _editors_picks(query, language)
-            if results.total == 0:
-                SearchMiss.record(query, language)
     return render(request, "search/search.html", context)
+
+
+def _record(query, language, missed):
+    """Count the query (and the miss) for editors, unless it would be one row too many."""
+    known = Query.objects.filter(query_string=normalise_query_string(query)).exists()
+    if not known and Query.objects.count() >= MAX_RECORDED_QUERIES:
+        return
+    Query.get(query).add_hit()
+    if missed:
+        SearchMiss.record(query, language)
 
 
 @ratelimit(key="ip", rate="60/m", block=True)

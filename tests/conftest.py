@@ -17,12 +17,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Caches outlive a test's rolled-back transaction, so each test starts with an empty one."""
-    from django.core.cache import cache
+    """Caches outlive a test's rolled-back transaction, so each test starts with empty ones.
 
-    cache.clear()
+    The limits store (``RATELIMIT_USE_CACHE``) is a database table: it is rolled back with the test.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    def clear():
+        for cache in caches.all():
+            if not isinstance(cache, DatabaseCache):
+                cache.clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

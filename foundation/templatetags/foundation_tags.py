@@ -9,9 +9,15 @@ from wagtail.models import Page
 
 from foundation import cache
 from foundation.models import Audience
-from foundation.sharing import share_card
+from foundation.sharing import absolute_url, share_card
 
 register = template.Library()
+
+
+@register.filter
+def absolute(url):
+    """``url`` on ``SITE_BASE_URL``: absolute links never take the request's Host header (which a client sets)."""
+    return absolute_url(url)
 
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
 

@@ -27,11 +27,12 @@ from .media import demo_document, demo_image, demo_video_bytes
 
 LANGUAGES = ("zh-hans", "en")
 DEMO_USERS = [
-    # username, password, group (None = superuser); the groups come from the migrations (portal 0003)
+    # username, password, group (None = superuser); the groups come from the migrations (portal 0003, review 0003)
     ("admin", "demo-admin-2026", None),
     ("siteadmin", "demo-siteadmin-2026", "Site administrators"),
     ("editor", "demo-editor-2026", "Marketing editors"),
     ("reviewer", "demo-reviewer-2026", "Consumer-protection reviewers"),
+    ("handler", "demo-handler-2026", "Report handlers"),  # review 0003: the only ones who read reports
 ]
 
 

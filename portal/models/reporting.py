@@ -14,13 +14,21 @@ Abuse protection, on top of CSRF:
 * one report per rendering of the form (``foundation.form_tokens``), so a resent form is stored once;
 * at most ``RATE`` submissions per IP address, then the friendly 429 page (django-ratelimit).
 
+Personal data (PIPL, GDPR): a short privacy notice and a consent box that must be ticked; answers
+to fields marked *sensitive*, and anything that looks like a card or account number, are masked in
+the admin listing and never e-mailed; the e-mail goes out after the commit, from the task worker
+(``portal.tasks``); submissions are kept ``REPORT_RETENTION_DAYS`` (``manage.py purge_reports``) and
+only report handlers read them (``portal.reports``).
+
 Invalid submissions answer 400 with the form and the messages in the visitor's language.
 See https://docs.wagtail.org/en/stable/reference/contrib/forms/
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
@@ -38,6 +46,8 @@ from foundation.models import ContentPage
 RATE = "5/10m"  # report submissions per IP address
 HONEYPOT = "homepage_url"
 TOKEN = "form_token"
+CONSENT = "privacy_consent"
+RESERVED = (HONEYPOT, TOKEN, CONSENT)
 # Longest accepted answer per field type (single-line text: Wagtail's own 255).
 MAX_LENGTHS = {"multiline": 4000, "email": 254, "url": 500, "hidden": 255}
 
@@ -51,6 +61,11 @@ class ReportForm(SingleUseForm, BaseForm):
     homepage_url = forms.CharField(
         label=_("Leave this field empty"), required=False, max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree that the consumer-protection team may use what I wrote here to look into this report."),
+        error_messages={"required": _("Please tick the box to agree, or call us instead.")},
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "privacy-notice"}),
     )
 
     def clean(self):
@@ -78,10 +93,16 @@ class ReportFormField(AbstractFormField):
     """One question of a report form, defined by an editor."""
 
     page = ParentalKey("portal.ReportFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    sensitive = models.BooleanField(
+        _("sensitive"), default=False,
+        help_text=_("Card or account numbers, identity numbers: masked in the list of reports and never e-mailed."),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("sensitive")]
 
     def clean(self):
         super().clean()
-        if self.clean_name in (HONEYPOT, TOKEN) or self.get_field_clean_name() in (HONEYPOT, TOKEN):
+        if self.clean_name in RESERVED or self.get_field_clean_name() in RESERVED:
             raise ValidationError({"label": _("This label is reserved; please choose another.")})
 
 
@@ -124,8 +145,49 @@ class ReportFormPage(EmailFormMixin, FormMixin, ContentPage):
             response.status_code = 400
         return response
 
+    def get_submissions_list_view_class(self):
+        from portal.reports import ReportSubmissionsListView  # a views module: loaded once the models are
+
+        return ReportSubmissionsListView
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = settings.REPORT_RETENTION_DAYS
+        return context
+
     def process_form_submission(self, form):
-        """Store (and e-mail) the editor's fields only, not the token or the honeypot."""
+        """Store the editor's fields (and the consent), not the token or the honeypot; e-mail after the commit.
+
+        Wagtail's ``EmailFormMixin`` would send the e-mail here, inside the request: a mail server
+        that hangs would hold the reporter, one that fails would answer 500. The task worker sends
+        it once the report is safely stored.
+        """
         for name in (HONEYPOT, TOKEN):
             form.cleaned_data.pop(name, None)
-        return super().process_form_submission(form)
+        submission = FormMixin.process_form_submission(self, form)
+        if self.to_address:
+            from portal.tasks import send_report_email  # the tasks module imports this one's app
+
+            transaction.on_commit(lambda: send_report_email.enqueue(submission.pk))
+        return submission
+
+    def send_report_email(self, submission):
+        """Called by the worker: the stored answers, sensitive ones left out, to ``to_address``."""
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(self.subject, self.render_report_email(submission), self.from_address or None, addresses)
+
+    def render_report_email(self, submission):
+        from portal import reports
+
+        data = submission.get_data()
+        sensitive = reports.sensitive_names(self)
+        lines = []
+        for name, label in self.get_data_fields():
+            if name == "submit_time":
+                continue
+            value = data.get(name)
+            value = ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+            if name in sensitive:
+                value = _("(left out: see the report in the admin)")
+            lines.append(f"{label}: {reports.mask(str(value))}")
+        return "\n".join(lines)

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
-    "wagtail.users",
+    "review.apps.UsersConfig",  # wagtail.users, narrowed (review/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -148,6 +148,16 @@ else:
         }
     }
 
+# Rate-limit counters and used form tokens (foundation/models/limits.py): in the database, where
+# no amount of page-cache traffic evicts them. Expired rows are deleted whenever the table holds
+# more than MAX_ENTRIES; below that nothing is culled.
+CACHES["limits"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "foundation_limits",
+    "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+}
+RATELIMIT_USE_CACHE = "limits"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -183,6 +193,8 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Consumer-protection review: an approval holds only for the revision it was given, so a change
 # after the automated pre-check passed sends the new version through the pre-check again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Nobody below superuser holds "publish": the workflow publishes what it approved (review/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflows.publish_after_review"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "vtt", "mp4", "webm", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -208,6 +220,8 @@ SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 
 # Whole-page cache for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# At most this many pages stored per content version and PAGE_CACHE_SECONDS (portal/page_cache.py).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))
 
 # Purging CDN / caching-proxy copies on publish (portal/frontend_cache.py); none unless configured.
 WAGTAILFRONTENDCACHE = {}
@@ -294,11 +308,21 @@ ALERT_DELIVERY_LEASE_SECONDS = int(os.environ.get("ALERT_DELIVERY_LEASE_SECONDS"
 # The right-hand side of alert mails' Message-IDs (one per alert and subscriber, so a resent copy is a duplicate).
 ALERT_MESSAGE_ID_DOMAIN = os.environ.get("ALERT_MESSAGE_ID_DOMAIN", "portal.invalid")
 
+# Reports (portal/reports.py): submissions older than this are deleted by `manage.py purge_reports`
+# (run it daily); say the same number of days in the privacy notice (the form shows this one).
+REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
+
 # django-ratelimit answers over-limit requests with this view (429).
 RATELIMIT_VIEW = "portal.views.rate_limited"
+# The client address limits count: CLIENT_IP_HEADER (production: env RATELIMIT_IP_META_KEY), else REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = "foundation.ratelimit.client_ip"
+CLIENT_IP_HEADER = "REMOTE_ADDR"
 
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
+# The API lists an image or document once a live public page uses it, or if it is in one of these
+# collections (names, comma-separated): a press kit, say. Nothing is public merely by being uploaded.
+PUBLIC_MEDIA_COLLECTIONS = env_list("PUBLIC_MEDIA_COLLECTIONS")
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }

@@ -15,6 +15,10 @@ if os.environ.get("DEBUG") and env_bool("DEBUG"):
     raise ImproperlyConfigured("DEBUG must be off under production settings.")
 if "SECRET_KEY" not in os.environ or SECRET_KEY.startswith("dev-only"):  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value for production.")
+# Django's own deploy check wants 50 characters with 5 different ones; only a warning there, a
+# refusal here (a short key makes form tokens, sessions and password-reset links guessable).
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
+    raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters under production settings.")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -34,4 +38,6 @@ X_FRAME_OPTIONS = "DENY"
 # every request comes from the proxy, so name the header it sets for the client instead:
 # RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with deploy/nginx/portal.conf. Only a header the proxy
 # always overwrites is safe; a client could forge any other.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+# A request without that header (one that reached the app server directly) is counted by its own
+# address instead of answering 500 (foundation/ratelimit.py).
+CLIENT_IP_HEADER = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")

@@ -34,3 +34,10 @@ def test_production_refuses_debug():
     result = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "true"})
     assert result.returncode != 0
     assert "DEBUG must be off" in result.stderr
+
+
+def test_production_refuses_a_short_secret():
+    """Issue 14, item 9."""
+    result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": "short-but-not-the-dev-key"})
+    assert result.returncode != 0
+    assert "at least 50 random characters" in result.stderr

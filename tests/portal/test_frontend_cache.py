@@ -7,11 +7,17 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.test import TestCase
 
 from alerts.models import FraudAlert
 from articles.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
+
+
+def after_commit():
+    """Run what waits for the commit (the purge task) when the block ends, as a real commit would."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):
@@ -39,17 +45,20 @@ def purge_server(settings):
 
 def test_publishing_and_unpublishing_a_page_purges_its_url(purge_server, page_of):
     article = page_of(ArticlePage, "en")
-    article.save_revision().publish()
+    with after_commit():
+        article.save_revision().publish()
     assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
     purge_server.purged.clear()
-    article.unpublish()
+    with after_commit():
+        article.unpublish()
     assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
 
 
 def test_an_alert_purges_the_pages_that_list_it_in_its_language_only(purge_server):
     alert = FraudAlert.objects.filter(locale__language_code="en").first()
     alert.title = "Updated warning"
-    alert.save_revision().publish()
+    with after_commit():
+        alert.save_revision().publish()
     paths = {path for _host, path in purge_server.purged}
     assert paths == {"/en/", "/en/alerts/"}  # the Chinese pages did not change
 
@@ -81,7 +90,8 @@ def test_a_cache_that_never_answers_cannot_hang_publishing(settings, page_of):
     signal.alarm(20)  # without a time limit on the purge, publishing would never return
     started = time.monotonic()
     try:
-        article.save_revision().publish()
+        with after_commit():
+            article.save_revision().publish()
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -89,3 +99,50 @@ def test_a_cache_that_never_answers_cannot_hang_publishing(settings, page_of):
     assert time.monotonic() - started < 10
     article.refresh_from_db()
     assert article.title == "Published despite a silent cache"
+
+
+def silent_cache(settings, timeout):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections, never replies
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "portal.frontend_cache.HTTPBackend", "TIMEOUT": timeout,
+                  "LOCATION": f"http://127.0.0.1:{silent.getsockname()[1]}"}
+    }
+    return silent
+
+
+def test_purges_wait_for_the_commit(purge_server, page_of):
+    """Issue 14, item 9: the purge is sent after the commit, by the task worker, not inside the publish."""
+    article = page_of(ArticlePage, "en")
+    with TestCase.captureOnCommitCallbacks(execute=False) as callbacks:
+        article.save_revision().publish()
+    assert purge_server.purged == [] and callbacks
+    for callback in callbacks:
+        callback()
+    assert ("localhost", f"/en/articles/{article.slug}/") in purge_server.purged
+
+
+def test_purges_of_a_dead_cache_do_not_stack(settings):
+    """An alert purges four pages; a silent cache costs one timeout, not four (it was 4 x 5 s)."""
+    silent = silent_cache(settings, timeout=1)
+    alert = FraudAlert.objects.filter(locale__language_code="en").first()
+    started = time.monotonic()
+    try:
+        with after_commit():
+            alert.save_revision().publish()
+    finally:
+        silent.close()
+    assert time.monotonic() - started < 2.5
+
+
+def test_making_a_page_private_purges_it_and_the_pages_under_it(purge_server, page_of):
+    from wagtail.models import PageViewRestriction
+
+    from articles.models import ArticleIndexPage
+
+    index = page_of(ArticleIndexPage, "en")
+    with after_commit():
+        PageViewRestriction.objects.create(page=index, restriction_type="password", password="zorbex")
+    paths = {path for _host, path in purge_server.purged}
+    assert "/en/articles/" in paths and any(path.startswith("/en/articles/") and path != "/en/articles/" for path in paths)

@@ -85,11 +85,12 @@ def test_unknown_urls_are_404(client, url):
     assert client.get(url).status_code == 404
 
 
-def test_language_switch_lands_on_the_translation(client, page_of):
+def test_language_switch_lands_on_the_translation(client, page_of, settings):
     page = page_of(ArticlePage, "zh-hans", slug="cooling-off-period")
     html = client.get(page.url).content.decode()
     assert 'href="/en/articles/cooling-off-period/"' in html
-    assert 'hreflang="en" href="http://testserver/en/articles/cooling-off-period/"' in html
+    # The site's own address (SITE_BASE_URL), not the request's Host header (issue 14).
+    assert f'hreflang="en" href="{settings.SITE_BASE_URL}/en/articles/cooling-off-period/"' in html
 
 
 @pytest.mark.parametrize(

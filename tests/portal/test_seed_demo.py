@@ -44,7 +44,7 @@ def test_demo_has_the_promised_content():
 
 
 def test_seed_demo_is_refused_under_production_settings():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "x" * 60,
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghij",
            "ALLOWED_HOSTS": "example.com", "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3"}
     result = subprocess.run([sys.executable, "manage.py", "seed_demo"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0

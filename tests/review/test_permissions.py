@@ -44,7 +44,9 @@ def test_roles_hold_on_the_whole_tree_in_both_languages(page_of, editor, reviewe
     as_editor, as_reviewer = article.permissions_for_user(editor), article.permissions_for_user(reviewer)
     assert as_editor.can_edit() and not as_editor.can_publish() and not as_editor.can_unpublish()
     assert not as_editor.can_delete()  # a live page: deleting it would unpublish it
-    assert as_reviewer.can_edit() and as_reviewer.can_publish() and as_reviewer.can_unpublish()
+    # Nobody below superuser publishes past the review (issue 14): approving is the only way live.
+    assert as_reviewer.can_edit() and not as_reviewer.can_publish() and not as_reviewer.can_unpublish()
+    assert not as_reviewer.can_delete()
     assert not article.get_parent().permissions_for_user(reviewer).can_add_subpage()
 
 
@@ -121,18 +123,35 @@ def test_editor_reads_but_does_not_change_the_allow_list_and_the_claim_rules(cli
     assert_refused(client, snippet_url(ClaimRule, "add"), {"phrase": "x", "language": "any", "severity": "error"})
 
 
-def test_reviewer_publishes_and_unpublishes(client, reviewer, page_of):
+def test_reviewer_cannot_publish_unpublish_or_delete_directly(client, reviewer, page_of):
     client.force_login(reviewer)
     article = live_article(page_of, "en")
     data = article_form("Compliant selling, revised", article.slug, "Tell customers about the risks.",
                         Audience.objects.filter(locale=article.locale)[:1], action="publish")
-    assert client.post(edit_page_url(article), data).status_code == 302
+    assert_refused(client, edit_page_url(article), data)
+    assert_refused(client, reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
+    assert_refused(client, reverse("wagtailadmin_pages:delete", args=[article.pk]))
     article.refresh_from_db()
-    assert article.live and article.title == "Compliant selling, revised"
+    assert article.live and article.title != "Compliant selling, revised"
 
-    assert client.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk])).status_code == 302
-    article.refresh_from_db()
-    assert not article.live
+
+def test_reviewer_cannot_delete_the_live_report_page(client, reviewer, page_of):
+    from portal.models import ReportFormPage
+
+    client.force_login(reviewer)
+    report = page_of(ReportFormPage, "zh-hans")
+    assert_refused(client, reverse("wagtailadmin_pages:delete", args=[report.pk]))
+    assert ReportFormPage.objects.filter(pk=report.pk, live=True).exists()
+
+
+def test_reviewer_cannot_publish_or_unpublish_an_alert_directly(client, reviewer):
+    client.force_login(reviewer)
+    live = FraudAlert.objects.filter(live=True).first()
+    data = alert_form("Zorbex reviewer direct", "Beware.", action="publish")
+    assert_refused(client, snippet_url(live, "edit", live.pk), data)
+    assert_refused(client, snippet_url(live, "unpublish", live.pk))
+    live.refresh_from_db()
+    assert live.live and live.title != "Zorbex reviewer direct"
 
 
 def test_reviewer_maintains_claim_rules_but_does_not_create_pages(client, reviewer, articles_zh):

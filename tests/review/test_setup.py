@@ -40,5 +40,8 @@ def test_demo_users_have_one_role_each():
     assert [group.name for group in users["reviewer"].groups.all()] == ["Consumer-protection reviewers"]
     assert [group.name for group in users["siteadmin"].groups.all()] == ["Site administrators"]
     assert not users["editor"].has_perm("alerts.publish_fraudalert")
-    assert users["reviewer"].has_perm("alerts.publish_fraudalert")
+    assert not users["reviewer"].has_perm("alerts.publish_fraudalert")  # approval publishes (issue 14)
+    assert [group.name for group in users["handler"].groups.all()] == ["Report handlers"]
+    assert users["handler"].has_perm("wagtailforms.view_formsubmission")
+    assert not any(users[name].has_perm("wagtailforms.view_formsubmission") for name in ("editor", "reviewer", "siteadmin"))
     assert not users["reviewer"].has_perm("review.change_officialcontact")

@@ -13,13 +13,21 @@ FIXED_URLS = [
     "/", "/en/", "/search/", "/en/search/", "/search/suggest/", "/healthz/", "/api/v2/pages/", "/api/v2/images/",
     "/api/v2/documents/", "/sitemap.xml", "/robots.txt", "/check/", "/en/check/", "/feeds/alerts/", "/feeds/articles/",
     "/events.ics", "/en/events.ics",
+    # The API's listings, details and find views (issue 14: offsets, search syntax, operators).
+    "/api/v2/alerts/", "/api/v2/pages/find/", "/api/v2/pages/3/", "/api/v2/images/1/", "/api/v2/documents/1/",
+    "/api/v2/alerts/1/",
 ]
 PARAMETERS = ["q", "page", "audience", "topic", "kind", "type", "year", "sort", "view", "limit", "offset", "order",
-              "fields", "search", "locale", "child_of", "format", "id"]
+              "fields", "search", "locale", "child_of", "format", "id",
+              # the API's own (Wagtail's filters and ours)
+              "search_operator", "descendant_of", "ancestor_of", "translation_of", "has_children", "show_in_menus",
+              "html_path", "active", "severity", "first_published_at", "title", "slug", "collection"]
 CLASSICS = [
     "' OR 1=1 --", '"; DROP TABLE wagtailcore_page; --', "title:(a OR b)^9", "*:*", "{\"query\":{}}", "\\", "%",
     "%ZZ", "%00", "\x00", "\x1b[31m", "../../etc/passwd", "<script>alert(1)</script>", "9" * 40, "-1", "0", "1e309",
     "NaN", "退保", "🙂" * 30, "large", "standard", "elderly", "article", "2026",
+    '"', '"a', "a\"b\"c\"", "xor", "or", "and", "9223372036854775808", "99999999999999999999999", "-0", "00001",
+    "title,-title", "-id", "random", "*", "_", "portal.ArticlePage", "wagtailcore.Page", "true", "/en/",
 ]
 # Surrogates cannot be sent in a URL at all, so the text excludes them; long values come from a length.
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
@@ -41,6 +49,8 @@ def headers():
         "HTTP_ACCEPT_LANGUAGE": VALUES.map(lambda value: value.encode("latin-1", "replace").decode("latin-1")),
         "HTTP_COOKIE": VALUES.map(lambda value: "view=" + quote(value)),
         "HTTP_X_FORWARDED_FOR": st.sampled_from(["1.2.3.4", "not an ip", "::1", ""]),
+        # The proxy's client-address header (CLIENT_IP_HEADER in bench/fuzz.py): absent, empty or junk too.
+        "HTTP_X_REAL_IP": st.sampled_from(["203.0.113.9", "not an ip", "::1", "", "1.2.3.4, 5.6.7.8"]),
     })
 
 

@@ -44,7 +44,7 @@ def test_admin_login_is_throttled(client):
 
 
 def test_behind_a_proxy_the_login_throttle_counts_each_client_apart(client, settings):
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # as production sets it behind deploy/nginx
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"  # as production sets it behind deploy/nginx
 
     def attempt(address):
         form = {"username": "admin", "password": "wrong"}
@@ -52,6 +52,16 @@ def test_behind_a_proxy_the_login_throttle_counts_each_client_apart(client, sett
 
     assert [attempt("203.0.113.7") for _ in range(11)][-1] == 429
     assert attempt("198.51.100.20") == 200  # another visitor behind the same proxy is not locked out
+
+
+def test_behind_a_proxy_a_request_without_its_header_is_counted_not_a_500(client, settings):
+    """Issue 14, item 8: django-ratelimit answered 500 when the configured header was missing."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    form = {"username": "admin", "password": "wrong"}
+    statuses = [client.post("/admin/login/", form, REMOTE_ADDR="127.0.0.1").status_code for _ in range(11)]
+    assert statuses[0] == 200 and statuses[-1] == 429  # counted by the connection's address
+    assert client.post("/admin/login/", form, HTTP_X_REAL_IP="not an address").status_code == 429
+    assert client.get("/search/suggest/?q=a", HTTP_X_REAL_IP="").status_code < 500
 
 
 def test_database_outage_answers_a_friendly_503(monkeypatch):
