@@ -333,7 +333,7 @@ for url in ["https://127.0.0.1:{port}/", "https://localhost:{port}/", "https://1
 
 
 def test_private_addresses_are_refused_under_production_settings(receiver, tmp_path):
-    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "x" * 50,
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "test-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
            "DATABASE_URL": f"sqlite:///{tmp_path}/unused.sqlite3", "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", PRODUCTION_CHECK.format(port=receiver.port)], env=env,
                             capture_output=True, text=True, timeout=120, cwd=settings.BASE_DIR)

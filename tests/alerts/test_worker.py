@@ -20,7 +20,7 @@ def test_production_and_development_use_the_database_backend(name):
     """Each settings module read in a fresh interpreter, as a server or the worker reads it."""
     code = f"import json, {name} as s; print(json.dumps([s.TASKS, 'django_tasks_db' in s.INSTALLED_APPS]))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            cwd=settings.BASE_DIR, env={"SECRET_KEY": "x" * 50, "PATH": "/usr/bin:/bin"})
+                            cwd=settings.BASE_DIR, env={"SECRET_KEY": "test-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [DATABASE_BACKEND, True]
 
