@@ -12,14 +12,18 @@ import sys
 from django.conf import settings
 
 
-def test_a_killed_db_worker_is_restarted_and_nobody_is_mailed_twice_or_missed():
+def test_a_killed_db_worker_is_restarted_nobody_is_missed_and_only_the_copy_in_flight_can_repeat():
     result = subprocess.run(
         [sys.executable, "bench/dispatch.py", "--subscribers", "400", "--kill-after", "100", "--timeout", "240"],
         cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=400,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "e-mails received: 400 of 400" in result.stdout, result.stdout
+    received = int(result.stdout.split("e-mails received: ")[1].split()[0])
     assert "approval to last webhook delivered" in result.stdout, result.stdout
     killed = next(line for line in result.stdout.splitlines() if line.startswith("worker killed after"))
-    assert killed.endswith("mailed twice: 0, missed: 0"), killed
+    # Nobody is missed. One address may get a second copy when the kill lands between the SMTP server's OK
+    # and the receipt being written: no SMTP client can close that gap, and the copy has the same
+    # Message-ID (test_syndication.py::test_killed_between_the_servers_ok_and_the_receipt_...).
+    twice = int(killed.split("mailed twice: ")[1].split(",")[0])
+    assert killed.endswith("missed: 0") and twice <= 1 and received == 400 + twice, killed
     assert int(killed.split()[3]) < 400  # it really died mid-dispatch

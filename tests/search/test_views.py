@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 import pytest
+from django.core.cache import caches
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -31,7 +32,9 @@ def test_facet_link_filters_and_keeps_the_query(client, es):
 
 
 def test_search_costs_few_queries_whatever_the_result_count(client, es, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    # 10 for the search itself, and up to 4 for the rate-limit counter, which lives in a database cache
+    # the page cache cannot evict (issue 14).
+    with django_assert_max_num_queries(14):
         assert client.get("/en/search/?q=fraud&page=2").status_code == 200
 
 
@@ -88,6 +91,7 @@ def test_suggestions_are_json_and_rate_limited(client, es):
     max_size=4,
 ))
 def test_hostile_input_never_500s(client, es, params):
+    caches["limits"].clear()  # /search/ is rate limited (issue 14); this test is about the parameters
     response = client.get("/en/search/?" + urlencode(params))
     assert response.status_code in {200, 400, 404}, (params, response.status_code)
 
