@@ -6,16 +6,19 @@ language links, its kind's listings in its language, its parent's menu); saving 
 revision, a workflow step or scheduling a publish sends none of these signals, so it invalidates
 nothing. Wagtail sends ``page_published`` when a scheduled revision goes live.
 
-A move changes the URL of a whole subtree and every link to it, and a site, locale, audience or
-view-restriction change reaches every page: those start over (``cache.forget``). Snippets of
+A move changes the URL of a whole subtree and every link to it: it invalidates what publishing
+each live page of the subtree would, the old parent's menu, and the pages that link to one of
+them (Wagtail's reference index knows those). A site, locale, audience or view-restriction change
+reaches every page: those start over (``cache.forget``). Snippets of
 other apps say in their own ``signals`` module what they touch (alerts, official contacts).
 A view restriction added or removed, or a page moved, also refreshes the list of restricted
 paths (``foundation.privacy``).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache, privacy
@@ -36,6 +39,17 @@ def invalidate_deleted_page(instance, **kwargs):
 
 
 @receiver(post_page_move)
+def invalidate_moved_pages(instance, parent_page_before, **kwargs):
+    moved = Page.objects.live().filter(path__startswith=Page.objects.get(pk=instance.pk).path)
+    tags = [cache.children_tag(parent_page_before.path)]
+    for page in moved.specific(defer=True):
+        tags += invalidated_by_publishing(page)
+    page_type = ContentType.objects.get_for_model(Page)
+    linking = ReferenceIndex.get_references_to_in_bulk(moved).filter(base_content_type=page_type)
+    tags += [cache.page_tag(int(pk)) for pk in linking.values_list("object_id", flat=True).distinct()]
+    cache.invalidate(*tags)
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=Audience)

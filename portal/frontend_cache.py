@@ -21,9 +21,11 @@ language: that language's home page and alert page. Other pages show the banner'
 their copy expires.
 A page made private (a view restriction added) or public again purges itself and the pages under it.
 
-Purges never hold the editor's request: ``HTTPBackend`` sends them after the commit, from the task
-worker (``portal.tasks.purge_urls``), and a batch stops at the first URL the cache does not answer
-(one ``TIMEOUT``, not one per URL: a dead endpoint once made an alert's publication wait 20 seconds).
+Purges never hold the editor's request: every configured backend is wrapped in ``AfterCommit``,
+which hands the URLs to the task worker (``portal.tasks.purge_urls``) once the transaction commits;
+the worker then calls the real backend (our ``HTTPBackend``, Wagtail's ``CloudflareBackend``). A
+batch stops at the first URL the proxy does not answer (one ``TIMEOUT``, not one per URL: a dead
+endpoint once made an alert's publication wait 20 seconds).
 """
 
 from urllib.error import URLError
@@ -33,6 +35,8 @@ from urllib.request import urlopen
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.module_loading import import_string
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.backends import HTTPBackend as WagtailHTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
@@ -43,29 +47,51 @@ from alerts.models import AlertIndexPage, FraudAlert
 from portal.models import HomePage
 
 
-class HTTPBackend(WagtailHTTPBackend):
-    """Wagtail's ``PURGE`` backend with a time limit (``TIMEOUT`` seconds, 5 by default).
+class AfterCommit(BaseBackend):
+    """Sends another backend's purges after the commit, from the task worker.
 
-    Wagtail's own calls ``urlopen`` without one, and purges run inside the editor's publish
-    request, so a cache that stopped answering would hang publishing.
+    Wagtail purges inside the request that publishes (its signal handlers call the backends
+    directly), and Cloudflare's backend may wait 30 seconds per call. Configured as::
+
+        "cloudflare": {"BACKEND": "portal.frontend_cache.AfterCommit", "NAME": "cloudflare",
+                       "SENDER": "wagtail.contrib.frontend_cache.backends.CloudflareBackend", ...}
+
+    ``NAME`` is the entry's own key, so the worker can build the same backend again from the
+    settings (a task's arguments are stored, and secrets must not be); the other parameters go to
+    ``SENDER``. ``HOSTNAMES`` is honoured by Wagtail before the URLs get here.
     """
 
     def __init__(self, params):
-        self.timeout = float(params.pop("TIMEOUT", 5))
-        self.location = params["LOCATION"]
+        params = dict(params)
+        self.name = params.pop("NAME")
+        self.sender = import_string(params.pop("SENDER"))(params)
         super().__init__(params)
 
     def purge(self, url):
         self.purge_batch([url])
 
     def purge_batch(self, urls):
-        """Queue the purge for after the commit (the worker sends it), so publishing never waits on it."""
         from portal.tasks import purge_urls  # the tasks module imports this one
 
         urls = list(urls)
-        transaction.on_commit(lambda: purge_urls.enqueue(self.location, self.timeout, urls))
+        transaction.on_commit(lambda: purge_urls.enqueue(self.name, urls))
 
-    def purge_now(self, urls):
+
+class HTTPBackend(WagtailHTTPBackend):
+    """Wagtail's ``PURGE`` backend with a time limit (``TIMEOUT`` seconds, 5 by default).
+
+    Wagtail's own calls ``urlopen`` without one, so a cache that stopped answering would hold the
+    worker for ever; and it tries every URL of a batch, each waiting as long as the first.
+    """
+
+    def __init__(self, params):
+        self.timeout = float(params.pop("TIMEOUT", 5))
+        super().__init__(params)
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
         """Send the ``PURGE`` requests; stop at the first failure, since the rest would wait as long."""
         for index, url in enumerate(urls):
             parts = urlsplit(url)

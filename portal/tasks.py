@@ -1,6 +1,6 @@
 """Background work of the portal app, run by the task worker (django-tasks).
 
-Purges of the caching proxy (``purge_urls``) run here after the commit too, so publishing never
+Purges of the CDN or caching proxy (``purge_urls``) run here after the commit too, so publishing never
 waits on a cache that stopped answering. The report's notification e-mail is sent here, after the report is committed, so a dead or
 hanging mail server neither loses the report nor holds the reporter's request (``EMAIL_TIMEOUT``
 bounds each attempt). Without a ``TASKS`` setting django-tasks runs a task at once in the same
@@ -22,8 +22,10 @@ def send_report_email(submission_id):
 
 
 @task()
-def purge_urls(location, timeout, urls):
-    """Purge ``urls`` from the caching proxy at ``location`` (``portal.frontend_cache.HTTPBackend``)."""
-    from portal.frontend_cache import HTTPBackend
+def purge_urls(backend_name, urls):
+    """Purge ``urls`` through the backend configured as ``backend_name`` (``portal.frontend_cache.AfterCommit``)."""
+    from wagtail.contrib.frontend_cache.utils import get_backends
 
-    HTTPBackend({"LOCATION": location, "TIMEOUT": timeout}).purge_now(urls)
+    backend = get_backends(backends=[backend_name]).get(backend_name)
+    if backend is not None:  # a backend removed from the settings since the purge was queued
+        backend.sender.purge_batch(urls)

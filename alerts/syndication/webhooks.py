@@ -6,8 +6,9 @@ endpoint's secret>``; a receiver recomputes it and refuses old timestamps (repla
 DingTalk group robots get their documented text message (``{"msgtype": "text", ...}``); DingTalk's
 "signed" robots get ``timestamp`` and ``sign`` in the query string, as DingTalk describes.
 
-Every request: the host is resolved once and the connection made to that very address (so a DNS
-answer cannot change between the check and the request), which must not be private, loopback,
+Every request: the host is resolved once and the connection made to the first address of that
+answer (so a DNS answer cannot change between the check and the request); no address of the
+answer may be private, loopback,
 link-local, multicast or reserved unless ``PARTNER_WEBHOOKS_ALLOW_PRIVATE``; HTTPS with verified
 certificates; ``PARTNER_WEBHOOK_TIMEOUT``; redirects are not followed (a 3xx is a failure).
 """
@@ -95,12 +96,15 @@ def resolve(url):
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise DeliveryError(f"cannot resolve {parts.hostname}: {error}") from error
-    address = ipaddress.ip_address(infos[0][4][0])
-    if not allow_private and not address.is_global:  # private, loopback, link-local, reserved, shared...
-        raise RefusedDestination(f"{parts.hostname} resolves to a non-public address ({address})")
-    if address.is_multicast or address.is_unspecified:
-        raise RefusedDestination(f"{parts.hostname} resolves to {address}")
-    return parts.scheme, parts.hostname, port, str(address)
+    # Every answer is checked, not only the one connected to: a name that also points inside the
+    # network is refused outright rather than trusted on the luck of the answers' order.
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
+        if not allow_private and not address.is_global:  # private, loopback, link-local, reserved, shared...
+            raise RefusedDestination(f"{parts.hostname} resolves to a non-public address ({address})")
+        if address.is_multicast or address.is_unspecified:
+            raise RefusedDestination(f"{parts.hostname} resolves to {address}")
+    return parts.scheme, parts.hostname, port, str(addresses[0])
 
 
 def post(url, body, headers):

@@ -224,16 +224,21 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))
 
 # Purging CDN / caching-proxy copies on publish (portal/frontend_cache.py); none unless configured.
+# Each backend is sent to through AfterCommit: by the task worker, after the commit.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "portal.frontend_cache.HTTPBackend",
+        "BACKEND": "portal.frontend_cache.AfterCommit",
+        "NAME": "proxy",
+        "SENDER": "portal.frontend_cache.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "5")),
     }
 if os.environ.get("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "portal.frontend_cache.AfterCommit",
+        "NAME": "cloudflare",
+        "SENDER": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
         "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
     }

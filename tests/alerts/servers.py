@@ -8,6 +8,7 @@ import email
 import email.policy
 import logging
 import socket
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -66,8 +67,9 @@ class SMTPServer:
 class HTTPReceiver:
     """Records each POST as ``{"path", "headers", "body", "time"}`` and answers ``self.status``."""
 
-    def __init__(self):
+    def __init__(self, certificate=None):
         self.port = free_port()
+        self.certificate = certificate  # (certfile, keyfile): answer over TLS
         self.requests = []
         self.status = 200
         self.answer = b'{"errcode": 0, "errmsg": "ok"}'
@@ -76,7 +78,7 @@ class HTTPReceiver:
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.certificate else 'http'}://127.0.0.1:{self.port}"
 
     def start(self):
         receiver = self
@@ -99,6 +101,10 @@ class HTTPReceiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self.server.daemon_threads = True
+        if self.certificate:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*self.certificate)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         return self

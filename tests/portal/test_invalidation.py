@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.core.cache import cache as django_cache
 from django.utils import timezone
+from django.utils.text import slugify
 
 from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
@@ -147,3 +148,32 @@ def test_publishing_an_alert_that_does_not_change_the_banner_keeps_other_pages(c
     low.save_revision().publish()
     client.get(urls[0])  # the banner is rebuilt: the same alert tops it
     assert_hits_without_sql(client, urls[1:], django_assert_num_queries)
+
+
+def test_moving_a_page_empties_its_subtree_its_parents_and_the_pages_linking_to_it_only(
+    client, listed_article, django_assert_num_queries
+):
+    """A move changes URLs: the moved page, the menus of its old and new parents and every page whose
+    links point at it (Wagtail's reference index) are rebuilt; the rest of the site stays cached.
+    (Below the about page, so the site menu, which lists the home page's children, is not involved.)"""
+    about = en(StandardPage).first()
+
+    def child(parent, title, **fields):
+        page = parent.add_child(instance=StandardPage(title=title, slug=slugify(title), locale=about.locale, **fields))
+        page.save_revision().publish()
+        return page
+
+    moving, target = child(about, "Moving page"), child(about, "New home of the page")
+    linking = child(about, "Links to it", body=[("paragraph", f'<p>See <a linktype="page" id="{moving.pk}">it</a>.</p>')])
+    unrelated = [url for url in unrelated_urls(listed_article) if url != about.url]
+    old_url = moving.url
+    warm(client, unrelated + [linking.url, old_url])
+    moving.move(target, pos="last-child")
+    moving.refresh_from_db()
+    assert moving.url == target.url + moving.slug + "/"
+    assert_hits_without_sql(client, unrelated, django_assert_num_queries)
+    response = client.get(linking.url)
+    assert response["X-Page-Cache"] == "miss" and f'href="{moving.url}"' in response.content.decode()
+    moved_away = client.get(old_url)  # not the cached copy: Wagtail's automatic redirect
+    assert moved_away.status_code == 301 and moved_away["Location"] == moving.url
+    assert client.get(moving.url).status_code == 200
