@@ -269,3 +269,13 @@ def test_losing_admin_access_closes_the_feed(plan):
     url = feed_url_of(logged_in("editor"))
     get_user_model().objects.get(username="editor").groups.remove(Group.objects.get(name="Marketing editors"))
     assert Client().get(url).status_code == 404
+
+
+def test_the_demo_calendar_is_not_empty():
+    """``seed_demo`` schedules an alert two days ahead, beside the live drive and its activities."""
+    html = logged_in("editor").get(reverse("wagtailadmin_home")).content.decode()
+    panel = html.split('id="campaign-calendar-upcoming', 1)[1].split("</section>", 1)[0]
+    scheduled = [row for row in panel.split("</tr>") if "警惕“养老理财”高息陷阱" in row]
+    assert len(scheduled) == 2  # its go-live and its window
+    assert all("Scheduled" in row and "No live English version" in row for row in scheduled)
+    assert "Activity" in panel
