@@ -93,8 +93,13 @@ class Entry:
             last_day = timezone.localtime(self.ends).date() - datetime.timedelta(days=1)
             days = [timezone.localtime(self.starts).date(), last_day]
             return " – ".join(dict.fromkeys(formats.date_format(day, "SHORT_DATE_FORMAT") for day in days))
-        moments = [self.starts] + ([self.ends] if self.ends else [])
-        return " – ".join(formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") for moment in moments)
+        starts = timezone.localtime(self.starts)
+        text = formats.date_format(starts, "SHORT_DATETIME_FORMAT")
+        if self.ends is None:
+            return text
+        ends = timezone.localtime(self.ends)
+        same_day = ends.date() == starts.date()
+        return f"{text} – {formats.date_format(ends, 'TIME_FORMAT' if same_day else 'SHORT_DATETIME_FORMAT')}"
 
     @property
     def uid(self):

@@ -1,16 +1,21 @@
-"""What the calendar says about each piece of content: its workflow state and its English version, in words."""
+"""What the calendar says about each piece of content: its workflow state and its English version, in words.
+
+The states carry a context ("workflow state"): Wagtail's catalogue already has "Live", "Draft" and "Scheduled"
+with other meanings (e.g. "Live" is translated "发布", publish).
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, WorkflowState
 
-IN_REVIEW = _("In review")
-CHANGES_REQUESTED = _("Changes requested")
-APPROVED = _("Approved")
-SCHEDULED = _("Scheduled")
-LIVE = _("Live")
-EXPIRED = _("Expired")
-DRAFT = _("Draft")
+IN_REVIEW = pgettext_lazy("workflow state", "In review")
+CHANGES_REQUESTED = pgettext_lazy("workflow state", "Changes requested")
+APPROVED = pgettext_lazy("workflow state", "Approved")
+SCHEDULED = pgettext_lazy("workflow state", "Scheduled")
+LIVE = pgettext_lazy("workflow state", "Live")
+EXPIRED = pgettext_lazy("workflow state", "Expired")
+DRAFT = pgettext_lazy("workflow state", "Draft")
 
 ENGLISH = "en"
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -18,6 +19,7 @@ from .entries import Kind, calendar_entries
 from .feed import feed_url, may_subscribe, reset_feed
 
 UPCOMING_DAYS = 60
+KIND = pgettext_lazy("campaign calendar", "Kind")  # not "Type" (the content type): both are 类型 in Wagtail's catalogue
 YEARS = range(2000, 2100)
 
 
@@ -39,7 +41,7 @@ class CalendarFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month", "placeholder": "2026-03"}, format="%Y-%m"),
         error_messages={"invalid": _("Enter a month as year and month, e.g. 2026-03.")},
     )
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Kind.choices])
+    kind = forms.ChoiceField(label=KIND, required=False, choices=[("", _("All kinds")), *Kind.choices])
     audience = forms.ChoiceField(label=_("Audience"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -71,9 +73,9 @@ class CalendarReportView(ReportView):
     paginate_by = 100
     columns = [
         Column("when", label=_("When")),
-        Column("kind_label", label=_("Kind")),
+        Column("kind_label", label=KIND),
         TitleColumn("title", label=_("Title"), get_url=lambda entry: entry.edit_url),
-        Column("type_label", label=_("Type")),
+        Column("type_label", label=_("Content type")),
         Column("audience_names", label=_("Audiences")),
         Column("state", label=_("Workflow state")),
         Column("translation", label=_("English version")),
