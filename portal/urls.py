@@ -18,6 +18,7 @@ from portal.api import api_router
 from portal.health import healthz
 from portal.security import ThrottledLoginView, ThrottledPasswordResetView
 from portal.sitemap import sitemap
+from portal.staff_calendar.feed import staff_calendar_feed
 from review.contact_check import contact_check
 from search import views as search_views
 
@@ -26,6 +27,8 @@ urlpatterns = [
     path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Outside /admin/: a calendar app fetches it without a session (the signed token is the credential).
+    path("admin-calendar/<str:token>.ics", staff_calendar_feed, name="staff_calendar_feed"),
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,14 +1,18 @@
-"""The "Consumer protection" admin menu (the snippets editors and reviewers manage, from every app), and who reads reports."""
+"""The "Consumer protection" admin menu (the snippets editors and reviewers manage, from every app), who reads
+reports, and the campaign calendar."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from alerts.viewsets import FraudAlertViewSet, PartnerEndpointViewSet
 from foundation.viewsets import AudienceViewSet
 from portal import reports
+from portal.staff_calendar.panels import UpcomingPanel
+from portal.staff_calendar.views import CalendarReportView, reset_feed_view
 from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet
 
 
@@ -49,3 +53,22 @@ def report_admin_urls():
         path("forms/submissions/<int:page_id>/delete/", reports.HandlersDeleteSubmissionsView.as_view(),
              name="report_forms_delete_submissions"),
     ]
+
+
+# The campaign calendar (portal/staff_calendar/): a report, its "reset link" button and a dashboard panel.
+@hooks.register("register_admin_urls")
+def staff_calendar_urls():
+    return [
+        path("reports/campaign-calendar/", CalendarReportView.as_view(), name="staff_calendar"),
+        path("reports/campaign-calendar/reset-link/", reset_feed_view, name="staff_calendar_reset_link"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def staff_calendar_menu_item():
+    return MenuItem(_("Campaign calendar"), reverse("staff_calendar"), icon_name="calendar", order=50)
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_panel(request, panels):
+    panels.append(UpcomingPanel())

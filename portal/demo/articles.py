@@ -87,6 +87,10 @@ ALERTS = [
     {"severity": "warning", "window": (-120, -60), "audiences": ["public"],
      "zh-hans": ("谨防“注销校园贷”诈骗", "正规机构不会要求您转账来“注销账户”。"),
      "en": ("Beware of “cancel your student loan” scams", "Genuine firms never ask you to transfer money to “close an account”.")},
+    # Approved to go live in two days (Wagtail's scheduled publishing): the campaign calendar's upcoming entry.
+    {"severity": "warning", "window": (2, 30), "scheduled": True, "audiences": ["elderly", "customers"],
+     "zh-hans": ("警惕“养老理财”高息陷阱", "承诺高额回报的“养老理财”多为非法集资，请通过95511核实。"),
+     "en": ("Beware of high-interest “pension investments”", "“Pension investments” promising high returns are often illegal fund-raising; check with 95511.")},
     {"severity": "info", "window": (-200, -150), "audiences": ["elderly"],
      "zh-hans": ("警惕“免费旅游”式推介会", "以免费旅游为诱饵的投资推介会多为骗局。"),
      "en": ("Beware of “free trip” sales seminars", "Investment seminars that offer free trips are usually scams.")},

@@ -339,9 +339,14 @@ class DemoBuilder:
                     active_from=now + datetime.timedelta(days=start_days),
                     active_until=now + datetime.timedelta(days=end_days) if end_days is not None else None,
                 )
-                alert.save()
+                if item.get("scheduled"):
+                    alert.live, alert.go_live_at = False, alert.active_from
                 alert.audiences.set(self.audience_list(lang, item["audiences"]))
-                alert.save_revision().publish()
+                alert.save()  # with its audiences (a parental relation is written when the alert is saved)
+                if item.get("scheduled"):  # approved, waiting for the scheduler (``publish_scheduled``)
+                    alert.save_revision(approved_go_live_at=alert.go_live_at)
+                else:
+                    alert.save_revision().publish()
 
     def make_quiz(self, index):
         """One anti-fraud quiz in each language; option ids are fixed so answer counts stay attached."""
