@@ -101,6 +101,8 @@ def point_references_at(obj, source_locale, locale):
 def point_at_target_locale(sender, source_obj, target_obj, **kwargs):
     source_locale, locale = source_obj.locale, target_obj.locale
     if isinstance(target_obj, Page):
+        if target_obj.alias_of_id:  # an alias shows its original's content and follows it: nothing of its own
+            return
         # Saved already, as a draft with one revision: the edit view shows that revision, so it changes too.
         point_references_at(target_obj, source_locale, locale)
         target_obj.save()

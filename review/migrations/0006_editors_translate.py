@@ -2,14 +2,15 @@
 
 Wagtail's translate action (``wagtail.contrib.simple_translation``) asks for this permission and for
 the right to edit the page or alert translated; until now only superusers held it. Reviewers and
-report handlers do not get it: translating is writing content, which is the editors' job. The
-copy is a draft that goes through the same review (``foundation.translation_copies``).
-Idempotent, like the groups' own migration (portal 0003).
+report handlers do not get it: translating is writing content, which is the editors' job. Site
+administrators get it too: they may grant only groups whose every right they hold (``review.users``),
+and they add editors. The copy is a draft that goes through the same review
+(``foundation.translation_copies``). Idempotent, like the groups' own migration (portal 0003).
 """
 
 from django.db import migrations
 
-EDITORS = "Marketing editors"
+GROUPS = ("Marketing editors", "Site administrators")
 
 
 def submit_translation(apps):
@@ -22,12 +23,12 @@ def submit_translation(apps):
 
 
 def grant(apps, schema_editor):
-    for group in apps.get_model("auth", "Group").objects.filter(name=EDITORS):
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUPS):
         group.permissions.add(submit_translation(apps))
 
 
 def revoke(apps, schema_editor):
-    for group in apps.get_model("auth", "Group").objects.filter(name=EDITORS):
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUPS):
         group.permissions.remove(submit_translation(apps))
 
 

@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 
 from alerts.models import FraudAlert
@@ -163,3 +164,16 @@ def test_the_report_is_for_those_who_edit_pages(client):
     assert client.get(reverse("foundation_translation_report"), **XHR).status_code == 403
     handler = get_user_model().objects.get(username="handler")
     assert not handler.has_perm("simple_translation.submit_translation")
+
+
+def test_an_alert_whose_original_was_published_again_warns_in_its_checks_panel(client, editor, english):
+    zh = FraudAlert.objects.published().filter(locale__language_code="zh-hans").first()
+    en = zh.get_translation(english)
+    client.force_login(editor)
+    edit_url = snippet_url(FraudAlert, "edit", en.pk)
+    assert "Translation out of date" not in client.get(edit_url).content.decode()
+    # The original published again (its publish time moved on; publishing would also syndicate it).
+    FraudAlert.objects.filter(pk=zh.pk).update(last_published_at=timezone.now())
+
+    assert translation_state(en) == OUTDATED == translation_state(zh)
+    assert "Translation out of date" in client.get(edit_url).content.decode()
