@@ -23,6 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from foundation import cache
+from foundation.forms import SameLocaleChoicesModelForm
 from foundation.listing import paginate, read_filters
 from foundation.models import IndexPage, language_code_of
 from foundation.panels import ContentChecksPanel
@@ -123,6 +124,8 @@ class FraudAlert(
         FieldPanel("active_until"),
         PublishingPanel(),
     ]
+    # The audiences as checkboxes, only this alert's language's (``foundation.forms``).
+    base_form_class = SameLocaleChoicesModelForm
     search_fields = [index.SearchField("title"), index.SearchField("summary"), index.SearchField("body")]
     # Listed in search under this kind (the contract of ``foundation.models.pages``).
     listing_kind = "alert"

@@ -9,4 +9,5 @@ class FoundationConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self):
-        from . import signals  # noqa: F401  (forget cached content when published content changes)
+        # Forget cached content when published content changes; point copies made for translation at their language.
+        from . import signals, translation_copies  # noqa: F401

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.blocks import ImageBlock
 
 from foundation.blocks import RiskDisclosureBlock, VideoEmbedBlock
+from foundation.translations import OUTDATED, source_of, translation_state
 
 from .claims import check_claims
 from .content import ReviewContent, has_text
@@ -131,6 +132,19 @@ def check_links(content):
                                    "readers can see where it leads.") % {"url": url})
 
 
+# --- translations ------------------------------------------------------------------------------------------
+
+
+def check_translation(content):
+    """A translation whose original was published after it was last saved (``foundation.translations``)."""
+    obj = content.obj
+    source = source_of(obj) if obj.pk and hasattr(obj, "translation_key") else None
+    if source is not None and translation_state(obj) == OUTDATED:
+        message = _("Translation out of date: the original (%(language)s) was published after this translation was "
+                    "last saved. Bring it up to date, then save.")
+        yield Issue(WARNING, message % {"language": source.locale.get_display_name()})
+
+
 CHECKS = (
     check_claims,
     check_risk_disclosure,
@@ -140,4 +154,5 @@ CHECKS = (
     check_image_alt_text,
     check_audiences,
     check_links,
+    check_translation,
 )

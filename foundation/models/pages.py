@@ -32,7 +32,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
-from foundation import cache, privacy
+from foundation import cache, privacy, slugs
+from foundation.forms import SameLocaleChoicesPageForm
 from foundation.panels import ContentChecksPanel
 
 
@@ -125,6 +126,25 @@ class ContentPage(Page):
     def language_code(self):
         return language_code_of(self.locale_id)
 
+    def set_readable_slug(self):
+        """A page never published whose slug is empty or the Chinese title gets the title in pinyin (``foundation.slugs``).
+
+        Only once the parent is known (the siblings' slugs decide the suffix): Wagtail validates a draft
+        with ``minimal_clean`` and anything else with ``full_clean``, so both call this first."""
+        parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
+        if parent_is_known and not self.first_published_at and slugs.is_automatic(self.slug, self.title):
+            base = slugs.readable_slug(self.title)
+            if base:
+                self.slug = slugs.unique_sibling_slug(self, base)
+
+    def full_clean(self, *args, **kwargs):
+        self.set_readable_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.set_readable_slug()
+        super().minimal_clean()
+
     def get_view_restrictions(self):
         """Wagtail checks this on every request, reading the ancestors and their restrictions (two
         queries). While no page on the site is restricted, which the cached list in
@@ -196,6 +216,8 @@ class AudienceTargetedPage(ContentPage):
         index.RelatedFields("audiences", [index.FilterField("slug"), index.SearchField("name")]),
     ]
     api_fields = ContentPage.api_fields + [APIField("audience_slugs")]
+    # The audiences as checkboxes, only this page's language's (``foundation.forms``).
+    base_form_class = SameLocaleChoicesPageForm
 
     class Meta:
         abstract = True
