@@ -13,7 +13,13 @@ the stored English name, so queries, comparisons, JSON and the database see exac
 the catalogue at that moment, in the reader's language. A name that has no translation (one an
 administrator typed) shows as typed. Saving a form whose name field showed the translation keeps
 the stored name, so one Chinese administrator's save does not turn the workflow Chinese for all.
+
+The history (audit log) keeps the names as they were when each step happened, in English, in
+the entry's data; ``translate_logged_names`` has Wagtail's workflow log formatters show them the
+same way.
 """
+
+import copy
 
 from django.apps import apps
 from django.db.models.signals import post_init, pre_save
@@ -59,3 +65,33 @@ def connect():
     for model in [Workflow, *(model for model in apps.get_models() if issubclass(model, Task))]:
         post_init.connect(display_translated, sender=model, dispatch_uid=f"display_translated_{model.__name__}")
         pre_save.connect(keep_stored_name, sender=model, dispatch_uid=f"keep_stored_name_{model.__name__}")
+
+
+# Wagtail's workflow log entries: their ``data["workflow"]`` holds the names as ``title``s.
+WORKFLOW_LOG_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.approve", "wagtail.workflow.reject",
+                        "wagtail.workflow.resume", "wagtail.workflow.cancel")
+
+
+def _displayed(step):
+    if isinstance(step, dict) and isinstance(step.get("title"), str):
+        return {**step, "title": DisplayedName(step["title"])}
+    return step
+
+
+def translate_logged_names(actions):
+    """Wrap the registered workflow log formatters so the logged names show translated."""
+    for action in WORKFLOW_LOG_ACTIONS:
+        formatter = actions.formatters[action]
+        format_message = formatter.format_message
+
+        def with_displayed_names(log_entry, format_message=format_message):
+            workflow = (log_entry.data or {}).get("workflow")
+            if not isinstance(workflow, dict):
+                return format_message(log_entry)
+            entry = copy.copy(log_entry)
+            entry.data = {**log_entry.data, "workflow": {
+                **_displayed(workflow), **{key: _displayed(workflow.get(key)) for key in ("task", "next") if key in workflow}
+            }}
+            return format_message(entry)
+
+        formatter.format_message = with_displayed_names
