@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its catalogue: Wagtail's "a minute ago" (naturaltime) in Chinese
     "django.contrib.staticfiles",
 ]
 
