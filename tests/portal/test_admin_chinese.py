@@ -110,16 +110,34 @@ def strings_on(client, url):
     return "\n".join(admin_strings(page_html(client, url)))
 
 
-def test_the_editors_path_has_no_english_in_the_chinese_admin(client):
-    editor_in("zh-hans", client)
+def assert_no_english(client, urls):
     exempt = content_strings()
     found = {}
-    for name, url in editor_path().items():
+    for name, url in urls.items():
         for text in admin_strings(page_html(client, url)):
             if words := english_words(text, exempt):
                 found.setdefault(text, (name, words))
     report = "\n".join(f"{name}: {text!r} {words}" for text, (name, words) in sorted(found.items(), key=lambda i: i[1][0]))
     assert not found, f"{len(found)} English strings in the Chinese admin:\n{report}"
+
+
+def test_the_editors_path_has_no_english_in_the_chinese_admin(client):
+    editor_in("zh-hans", client)
+    assert_no_english(client, editor_path())
+
+
+def test_an_alert_in_review_has_no_english_in_the_chinese_admin(client):
+    """Its status, the dashboard's workflow panel, the flash message and the history name the workflow in Chinese."""
+    editor_in("zh-hans", client)
+    alert = submitted_alert(client)
+    assert_no_english(client, {
+        "dashboard": reverse("wagtailadmin_home"),  # with the "submitted for moderation" message
+        "alert in review": snippet_url(alert, "edit", alert.pk),
+        "workflow history": snippet_url(alert, "workflow_history", alert.pk),
+        "history": snippet_url(alert, "history", alert.pk),
+    })
+    history = strings_on(client, snippet_url(alert, "history", alert.pk))
+    assert "“消费者权益保护审查”已启动" in history
 
 
 def test_block_labels_workflow_names_and_alt_text_are_in_the_chinese_admin(client):
