@@ -26,9 +26,10 @@ ALLOWED = {
     "webvtt", "wecom", "dingtalk", "bilibili", "youtube", "vimeo", "youku", "ok", "csv", "xlsx", "tsv", "json",
     "mp", "webm", "javascript", "ctrl", "alt", "shift", "esc", "cmd", "tab", "enter",
 }
-# Wagtail 8.0 writes these without gettext (the hidden search button of ``wagtailadmin/home.html`` and
-# ``shared/header.html``): no catalogue can translate them.
-UNTRANSLATABLE = {"Search"}
+# Wagtail 8.0 writes these without gettext, so no catalogue can translate them: the hidden search
+# button of ``wagtailadmin/home.html`` and ``shared/header.html``, and the locale filter of the
+# choosers (``LocaleFilterMixin``: a form field with no label, named by Django from "locale").
+UNTRANSLATABLE = {"Search", "Locale"}
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|(?<!\w)/[\w/.?=&%-]*|\b[\w-]+\.(?:jpg|jpeg|png|gif|webp|svg|pdf)\b")
 
@@ -52,7 +53,7 @@ class _Reader(HTMLParser):
                 self.strings.append(value)
             elif value and name in JSON_ATTRIBUTES:
                 self.strings.extend(json_texts(json.loads(value)))
-        if tag == "input" and attrs.get("type") in {"submit", "button"} and attrs.get("value") not in {None, *UNTRANSLATABLE}:
+        if tag == "input" and attrs.get("type") in {"submit", "button"} and attrs.get("value"):
             self.strings.append(attrs["value"])
 
     def handle_endtag(self, tag):
@@ -89,6 +90,8 @@ def admin_strings(html):
 
 def english_words(text, exempt=()):
     """The English words left in ``text`` once ``exempt`` strings (content), addresses and allowed words are removed."""
+    if text.strip() in UNTRANSLATABLE:
+        return []
     for content in exempt:
         text = text.replace(content, " ")
     text = NOT_WORDS.sub(" ", text)

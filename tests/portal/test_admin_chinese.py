@@ -9,6 +9,7 @@ first. The same pages in an English editor's admin say it in English.
 """
 
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,12 +20,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Workflow
 from wagtail.users.models import UserProfile
 
-from alerts.models import FraudAlert
-from articles.models import ArticlePage
+from alerts.models import AlertIndexPage, FraudAlert
+from articles.models import ArticleIndexPage, ArticlePage
 from articles.quizzes import QuizPage
-from campaigns.models import CampaignPage, EventPage, FilmPage
+from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
 from foundation.models import Audience
-from portal.models import AudiencePage, StandardPage
+from portal.models import AudiencePage, HomePage, StandardPage
 from portal.models.reporting import ReportFormPage
 from review.classifier import corpus
 from review.models import ClaimExample, OfficialContact
@@ -33,11 +34,12 @@ from tests.review.admin_helpers import alert_form, snippet_url
 
 pytestmark = pytest.mark.django_db
 
+INDEX_TYPES = [HomePage, ArticleIndexPage, CampaignIndexPage, EventIndexPage, FilmIndexPage, AlertIndexPage]
 PAGE_TYPES = [ArticlePage, QuizPage, CampaignPage, EventPage, FilmPage, StandardPage, AudiencePage, ReportFormPage]
 
 
-def editor_in(language, client):
-    user = get_user_model().objects.get(username="editor")
+def editor_in(language, client, username="editor"):
+    user = get_user_model().objects.get(username=username)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
@@ -56,6 +58,8 @@ def content_strings():
         *(example.text for example in corpus()),  # pre-check findings quote the labelled examples
         *get_image_model().objects.values_list("title", flat=True),
         *get_document_model().objects.values_list("title", flat=True),
+        *(Path(name).name for name in get_document_model().objects.values_list("file", flat=True)),
+        *OfficialContact.objects.values_list("value", flat=True),
         *get_user_model().objects.values_list("username", flat=True),
     ]
     return sorted({s for s in strings if s}, key=len, reverse=True)
@@ -79,7 +83,13 @@ def editor_path():
         ),
         "alert listing": reverse(FraudAlert.snippet_viewset.get_url_name("list")),
         "image edit": reverse("wagtailimages:edit", args=[get_image_model().objects.first().pk]),
+        "document chooser": reverse("wagtaildocs_chooser:choose"),
+        "page chooser": reverse("wagtailadmin_choose_page"),
+        "audience chooser": reverse(Audience.snippet_viewset.chooser_viewset.get_url_name("choose")),
+        "contact chooser": reverse(OfficialContact.snippet_viewset.chooser_viewset.get_url_name("choose")),
     }
+    for model in INDEX_TYPES:
+        urls[f"{model._meta.model_name} edit"] = reverse("wagtailadmin_pages:edit", args=[zh_page(model).pk])
     for model in PAGE_TYPES:
         name = model._meta.model_name
         page = zh_page(model)
@@ -140,12 +150,25 @@ def test_an_alert_in_review_has_no_english_in_the_chinese_admin(client):
     assert "“消费者权益保护审查”已启动" in history
 
 
+def test_the_reviewers_desk_has_no_english_in_the_chinese_admin(client):
+    editor_in("zh-hans", client)
+    alert = submitted_alert(client)
+    editor_in("zh-hans", client, username="reviewer")
+    assert_no_english(client, {
+        "dashboard": reverse("wagtailadmin_home"),
+        "alert to review": snippet_url(alert, "edit", alert.pk),
+        "workflow report": reverse("wagtailadmin_reports:workflow"),
+        "workflow tasks report": reverse("wagtailadmin_reports:workflow_tasks"),
+    })
+    assert "审核人审批" in strings_on(client, reverse("wagtailadmin_reports:workflow"))
+
+
 def test_block_labels_workflow_names_and_alt_text_are_in_the_chinese_admin(client):
     """The words the heuristic must not miss are there, in Chinese: they are read, not merely absent."""
     editor_in("zh-hans", client)
     urls = editor_path()
     edit = strings_on(client, urls["articlepage edit"])
-    for label in ("提示框", "标题", "官方联系方式", "风险信号", "问答", "提交给消费者权益保护审查"):
+    for label in ("提示框", "标题", "官方联系方式", "风险信号", "问答", "图片替代文字", "提交给消费者权益保护审查"):
         assert label in edit
     assert "图片替代文字" in strings_on(client, urls["image edit"])
     in_review = strings_on(client, snippet_url(FraudAlert, "edit", submitted_alert(client).pk))
