@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import FraudAlert, PartnerEndpoint
@@ -12,7 +13,7 @@ class FraudAlertViewSet(SnippetViewSet):
     model = FraudAlert
     icon = "warning"
     menu_label = _("Fraud alerts")
-    list_display = ["title", "severity", "active_from", "active_until", "live"]
+    list_display = ["title", "severity", "active_from", "active_until", LiveStatusTagColumn(label=_("Status"))]
     list_filter = ["severity", "live", "locale"]
     search_fields = ["title", "summary"]
 

@@ -44,7 +44,8 @@ class QuestionBlock(blocks.StructBlock):
             [
                 ("text", blocks.CharBlock(label=_("Option"), max_length=200)),
                 ("correct", blocks.BooleanBlock(label=_("This is the right answer"), required=False)),
-            ]
+            ],
+            label=_("Option"),
         ),
         label=_("Options"),
         min_num=2,
@@ -115,7 +116,7 @@ class QuizPage(ContentPage):
     """A short anti-fraud knowledge quiz; see the module's documentation."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    questions = StreamField([("question", QuestionBlock())], verbose_name=_("questions"), min_num=1, max_num=20)
+    questions = StreamField([("question", QuestionBlock(label=_("Question")))], verbose_name=_("questions"), min_num=1, max_num=20)
     related_articles = StreamField(
         [("article", blocks.PageChooserBlock(label=_("Article"), page_type="articles.ArticlePage"))],
         verbose_name=_("related articles"), blank=True, max_num=6,

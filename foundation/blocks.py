@@ -34,10 +34,22 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's image block, whose image chooser is labelled through the catalogue.
+
+    ``ImageBlock`` names its chooser from the child's name ("Image"), which gettext never sees.
+    It deconstructs as a plain ``ImageBlock``, so migrations are unchanged.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with its alt text (or marked decorative) and an optional caption."""
 
-    image = ImageBlock(label=_("Image"))
+    image = LabelledImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
@@ -107,7 +119,6 @@ class RiskDisclosureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        label = _("Risk disclosure")
         template = "blocks/risk_disclosure.html"
 
 
@@ -115,7 +126,7 @@ class RedFlagsBlock(blocks.StructBlock):
     """A checklist of warning signs of a scam."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=120, default=_("Red flags"))
-    items = blocks.ListBlock(blocks.CharBlock(max_length=250), label=_("Warning signs"))
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Warning sign"), max_length=250), label=_("Warning signs"))
 
     class Meta:
         icon = "list-ul"
@@ -131,7 +142,8 @@ class StepsBlock(blocks.StructBlock):
             [
                 ("title", blocks.CharBlock(label=_("Step"), max_length=120)),
                 ("text", blocks.TextBlock(label=_("Details"), required=False)),
-            ]
+            ],
+            label=_("Step"),
         ),
         label=_("Steps"),
     )
@@ -149,14 +161,14 @@ class FAQBlock(blocks.StructBlock):
             [
                 ("question", blocks.CharBlock(label=_("Question"), max_length=250)),
                 ("answer", blocks.RichTextBlock(label=_("Answer"))),
-            ]
+            ],
+            label=_("Question and answer"),
         ),
         label=_("Questions"),
     )
 
     class Meta:
         icon = "help"
-        label = _("FAQ")
         template = "blocks/faq.html"
 
 
@@ -203,7 +215,7 @@ class EventListBlock(blocks.StructBlock):
 
 class RelatedPagesBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120, default=_("Related"))
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"))
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"))
 
     class Meta:
         icon = "link"
@@ -216,7 +228,7 @@ class AudienceSectionBlock(blocks.StructBlock):
     audience = SnippetChooserBlock("foundation.Audience", label=_("Audience"))
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.RichTextBlock(label=_("Text"))
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), required=False)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"), required=False)
 
     class Meta:
         icon = "group"
@@ -232,10 +244,10 @@ class BodyBlock(blocks.StreamBlock):
     film = FilmBlock(label=_("Film"))
     video = VideoEmbedBlock(label=_("Video"))
     callout = CalloutBlock(label=_("Callout"))
-    risk_disclosure = RiskDisclosureBlock()
+    risk_disclosure = RiskDisclosureBlock(label=_("Risk disclosure"))
     red_flags = RedFlagsBlock(label=_("Red flags"))
     steps = StepsBlock(label=_("Steps"))
-    faq = FAQBlock()
+    faq = FAQBlock(label=_("FAQ"))
     quote = QuoteBlock(label=_("Quote"))
     table = TableBlock(label=_("Table"), template="blocks/table.html")
     document = DocumentBlock(label=_("Document"))

@@ -11,7 +11,11 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Consumer-protection review")
 
     def ready(self):
-        from . import signals  # noqa: F401  (workflow tasks on the submitted revision; contacts in the chrome)
+        # signals: workflow tasks on the submitted revision, contacts in the chrome; workflow_names: names
+        # of workflows and tasks shown in the reader's language.
+        from . import signals, workflow_names  # noqa: F401
+
+        workflow_names.connect()
 
 
 class UsersConfig(WagtailUsersAppConfig):

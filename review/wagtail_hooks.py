@@ -8,7 +8,7 @@ from wagtail import hooks
 from foundation.panels import CHECKS_HOOK
 from foundation.posters import HOTLINES_HOOK
 
-from . import admin_hooks, feedback
+from . import admin_hooks, feedback, workflow_names
 from .checks import run_checks
 from .dashboard import ReviewQueuePanel
 from .hotlines import poster_hotlines
@@ -41,3 +41,8 @@ def teaching_urls():
 def teaching_log_actions(actions):
     actions.register_action(feedback.CONFIRMED, _("Confirm finding"), _("Finding confirmed as misleading"))
     actions.register_action(feedback.DISMISSED, _("Dismiss finding"), _("Finding dismissed as not misleading"))
+
+
+@hooks.register("register_log_actions", order=100)  # after Wagtail's own workflow actions are registered
+def translated_workflow_names_in_history(actions):
+    workflow_names.translate_logged_names(actions)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its catalogue: Wagtail's "a minute ago" (naturaltime) in Chinese
     "django.contrib.staticfiles",
 ]
 
@@ -168,7 +169,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: Simplified Chinese at "/", English at "/en/".
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first, then the Wagtail strings its zh-hans catalogue lacks (locale/wagtail/README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -199,6 +201,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "vtt", "mp4", "w
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "foundation.image_forms.ImageForm"  # "description" labelled as alt text
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 
 # One rich-text feature policy for the site: every RichTextField and RichTextBlock uses it. Pages
