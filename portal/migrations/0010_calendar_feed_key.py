@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0008_report_field_sensitive'),
+        ('portal', '0009_block_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
