@@ -27,9 +27,20 @@ from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflo
 from . import outcomes
 
 
+def edited(form):
+    """Whether the posted form changes the object it edits.
+
+    Not ``form.has_changed()``: for a field with a callable default (an alert's ``active_from``)
+    Django compares the value with a hidden "initial" input, which Wagtail's forms do not render,
+    so such a field always counts as changed. In an edit form the initial value is the object's.
+    """
+    fields = any(field.has_changed(form[name].initial, form[name].data) for name, field in form.fields.items())
+    return fields or any(formset.has_changed() for formset in getattr(form, "formsets", {}).values())
+
+
 class ReviewedSnippetEditView(SnippetEditView):
     def save_instance(self):
-        if self.action == "workflow-action" and not self.form.has_changed():
+        if self.action == "workflow-action" and not edited(self.form):
             # Nothing edited: the decision is about the revision under review, so save none.
             self.new_revision = None
             return self.object
