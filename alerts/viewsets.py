@@ -6,10 +6,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from review.admin_views import ReviewedSnippetViewSetMixin
+
 from .models import FraudAlert, PartnerEndpoint
 
 
-class FraudAlertViewSet(SnippetViewSet):
+class FraudAlertViewSet(ReviewedSnippetViewSetMixin, SnippetViewSet):
+    """Alerts pass the consumer-protection review: its edit and workflow views (``review.admin_views``)."""
+
     model = FraudAlert
     icon = "warning"
     menu_label = _("Fraud alerts")

@@ -3,18 +3,16 @@
 Wagtail's edit views quietly save a draft when someone without the right
 posts "Publish" or a workflow action (only a forged or stale form can): these
 guards refuse instead, the way the admin refuses anything (403 to scripts, a
-redirect home with an error message to browsers). The message hooks tell
-the editor at once when the automated pre-check sent a submission back,
-since Wagtail's own message only says it was submitted.
+redirect home with an error message to browsers). The message hook says what
+a submission or a reviewer's decision did (``review.outcomes``).
 See https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-from wagtail.models import DraftStateMixin, WorkflowState
+from wagtail.models import DraftStateMixin, WorkflowMixin
 
-from .models import PreCheckTask
+from . import outcomes
 
 
 def refuse_unpermitted_actions(request, can_publish, obj=None):
@@ -55,15 +53,20 @@ def guard_snippet_create(request, model):
         refuse_unpermitted_actions(request, can_publish_snippet(request, model))
 
 
-def report_pre_check_rejection(request, obj):
-    """After a submission the pre-check rejected, show its comment as an error message."""
-    if "action-submit" not in request.POST or not hasattr(obj, "current_workflow_state"):
-        return
-    state = obj.current_workflow_state
-    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
-        return
-    task_state = state.current_task_state
-    if task_state and task_state.task.specific_class is PreCheckTask:
-        message = _("The automated pre-check sent this back: %(comment)s") % {"comment": task_state.comment}
-        messages.error(request, message)
+def report_review_outcome(request, obj):
+    """After a submission or a workflow action in an edit view, say what it did in one message.
 
+    A submission the pre-check sent back shows only the pre-check's comment (not Wagtail's
+    "submitted" beside it); an approval or rejection says where it left the content.
+    """
+    if request.method != "POST" or not isinstance(obj, WorkflowMixin):
+        return
+    if "action-submit" in request.POST:
+        comment = outcomes.pre_check_rejection(outcomes.last_workflow_state(obj))
+        outcome = (messages.ERROR, comment) if comment else None
+    elif "action-workflow-action" in request.POST:
+        outcome = outcomes.decision_outcome(obj)
+    else:
+        return
+    if outcome:
+        outcomes.replace_success_messages(request, *outcome)
