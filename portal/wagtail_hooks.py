@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from alerts.viewsets import FraudAlertViewSet, PartnerEndpointViewSet
 from foundation.viewsets import AudienceViewSet
 from portal import reports
-from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet
+from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet, ReportedContactViewSet
 
 
 class ConsumerProtectionGroup(SnippetViewSetGroup):
@@ -20,7 +20,7 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
     menu_order = 200
     items = (
         FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet, ClaimExampleViewSet,
-        PartnerEndpointViewSet,
+        PartnerEndpointViewSet, ReportedContactViewSet,
     )
 
 

@@ -2,7 +2,7 @@
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ClaimExample, ClaimRule, OfficialContact
+from .models import ClaimExample, ClaimRule, OfficialContact, ReportedContact
 
 
 class OfficialContactViewSet(SnippetViewSet):
@@ -28,3 +28,13 @@ class ClaimExampleViewSet(SnippetViewSet):
     list_display = ["text", "kind", "language", "created_by", "created_at"]
     list_filter = ["kind", "language"]
     search_fields = ["text"]
+
+
+class ReportedContactViewSet(SnippetViewSet):
+    """Contacts reported as fraudulent: reviewers keep the list (report handlers may add to it)."""
+
+    model = ReportedContact
+    icon = "warning"
+    list_display = ["value", "kind", "reported_on", "note"]
+    list_filter = ["kind"]
+    search_fields = ["value", "note"]

@@ -1,6 +1,7 @@
 """The site-wide pages at the top of the house; imported here so Django finds them."""
 
+from .help import HelpPage
 from .pages import AudiencePage, HomePage, StandardPage
 from .reporting import ReportFormField, ReportFormPage
 
-__all__ = ["AudiencePage", "HomePage", "ReportFormField", "ReportFormPage", "StandardPage"]
+__all__ = ["AudiencePage", "HelpPage", "HomePage", "ReportFormField", "ReportFormPage", "StandardPage"]
