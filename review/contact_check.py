@@ -98,6 +98,12 @@ def kind_of(query):
     return ACCOUNT
 
 
+def reported_kind_of(value):
+    """The kind a contact copied from a report is filed under (a phone number, a website, else an account)."""
+    kind = kind_of(value)
+    return ACCOUNT if kind == MESSAGE else kind
+
+
 def within_one_edit(a, b):
     """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed character."""
     if a == b or abs(len(a) - len(b)) > 1:

@@ -373,7 +373,8 @@ class DemoBuilder:
         def texts(lang):
             words = spec[lang]
             fields = [
-                ReportFormField(clean_name=name, field_type=kind, required=required, label=label, choices=choices, help_text=help_text, sort_order=order)
+                ReportFormField(clean_name=name, field_type=kind, required=required, label=label, choices=choices, help_text=help_text, sort_order=order,
+                                suspect_contact=name == outreach.SUSPECT_CONTACT_FIELD)
                 for order, ((name, kind, required), (label, choices, help_text)) in enumerate(zip(outreach.REPORT_FIELDS, words["fields"]))
             ]
             return {"title": words["title"], "summary": words["summary"], "intro": words["intro"],

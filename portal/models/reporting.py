@@ -104,7 +104,13 @@ class ReportFormField(AbstractFormField):
         help_text=_("Card or account numbers, identity numbers: masked in the list of reports and never e-mailed."),
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("sensitive")]
+    suspect_contact = models.BooleanField(
+        _("the suspect's contact"), default=False,
+        help_text=_("The number, website or account the fraudster used: report handlers can mark an answer as a "
+                    "reported contact from the list of reports."),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("sensitive"), FieldPanel("suspect_contact")]
 
     def clean(self):
         super().clean()

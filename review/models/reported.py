@@ -23,7 +23,12 @@ class ReportedContact(models.Model):
     mobile number, an e-mail address or an ID card number in it). Published as an Atom feed.
     """
 
-    kind = models.CharField(_("kind"), max_length=10, choices=OfficialContact.Kind.choices, default=OfficialContact.Kind.PHONE)
+    class Kind(models.TextChoices):  # the keys of ``OfficialContact.Kind``: the check compares the two
+        PHONE = OfficialContact.Kind.PHONE.value, _("Phone number")
+        WEBSITE = OfficialContact.Kind.WEBSITE.value, _("Website")
+        ACCOUNT = OfficialContact.Kind.ACCOUNT.value, _("Account")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PHONE)
     value = models.CharField(_("number, website or account"), max_length=200, help_text=_("As the fraudster used it."))
     note = models.TextField(
         _("note"), max_length=500, blank=True,
