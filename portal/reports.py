@@ -24,12 +24,11 @@ Retention and the rights of the person reporting are management commands (``purg
 
 import re
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from urllib.parse import urlencode
-
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _

@@ -211,11 +211,13 @@ def check_contact(query, contacts, reported=(), language="zh-hans"):
                        findings=contact_findings(kind, query, look_alike, report))
 
 
-def answer(query):
+def official_contacts():
+    return list(OfficialContact.objects.filter(locale__language_code=translation.get_language()))
+
+
+def answer(query, contacts):
     """The check of ``query`` in the active language, counted (by kind only) and never stored."""
-    language = translation.get_language()
-    contacts = list(OfficialContact.objects.filter(locale__language_code=language))
-    result = check_contact(query, contacts, list(ReportedContact.objects.all()), language)
+    result = check_contact(query, contacts, list(ReportedContact.objects.all()), translation.get_language())
     CheckCount.add_one(result.kind)
     return result
 
@@ -240,9 +242,9 @@ def contact_check(request):
     """The check page: a form (POST, no JavaScript needed) and, once asked, the answer."""
     data = request.POST if request.method == "POST" else request.GET
     form = ContactCheckForm(data if "q" in data else None)
-    result = answer(form.cleaned_data["q"]) if form.is_valid() else None
+    contacts = official_contacts()
+    result = answer(form.cleaned_data["q"], contacts) if form.is_valid() else None
     status = 400 if form.is_bound and not form.is_valid() else 200
-    contacts = list(OfficialContact.objects.filter(locale__language_code=translation.get_language()))
     context = {"form": form, "result": result, "contacts": contacts}
     response = render(request, "review/contact_check.html", context, status=status)
     if form.is_bound:
@@ -255,15 +257,14 @@ def check_api(request):
     """``/api/check/?q=``: the check's answer as JSON (``CheckResult.as_json``), for partner apps.
 
     Over the rate limit it answers 429 in JSON, with ``Retry-After``; a missing or too long query 400."""
-    usage_args = {"group": "review.check-api", "key": "ip", "rate": RATE, "increment": True}
-    if is_ratelimited(request, **usage_args):
+    if is_ratelimited(request, group="review.check-api", key="ip", rate=RATE, increment=True):
         response = JsonResponse({"error": gettext("Too many checks from your address. Wait a minute and try again.")},
                                 status=429)
         response["Retry-After"] = "60"
     else:
         form = ContactCheckForm(request.GET)
         if form.is_valid():
-            response = JsonResponse(answer(form.cleaned_data["q"]).as_json())
+            response = JsonResponse(answer(form.cleaned_data["q"], official_contacts()).as_json())
         else:
             response = JsonResponse({"error": " ".join(form.errors["q"])}, status=400)
     add_never_cache_headers(response)

@@ -74,3 +74,11 @@ def test_seed_demo_keeps_one_help_page_per_language():
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert sorted(HelpPage.objects.values_list("locale__language_code", flat=True)) == ["en", "zh-hans"]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_demo_steps_pass_the_consumer_protection_pre_check(page_of, language):
+    from review.checks import run_checks
+
+    report = run_checks(page_of(HelpPage, language))
+    assert not [issue.message for issue in report.issues if issue.level == "error"]
