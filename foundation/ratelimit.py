@@ -25,3 +25,19 @@ def _valid(address):
 def client_ip(request):
     header = getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR")
     return _valid(request.META.get(header)) or _valid(request.META.get("REMOTE_ADDR")) or FALLBACK
+
+
+def allowing_more(rate):
+    """A django-ratelimit rate: ``rate`` ("5/10m"), or more for the addresses in ``RATELIMIT_ALLOWED_MORE``.
+
+    A shared address — a community desk, a branch counter helping older people report — sends many
+    people's requests; ``RATELIMIT_ALLOWED_MORE = {"203.0.113.7": 60}`` lets it make 60 in the same
+    window instead. Such an address gets a counter of its own (the rate is part of the counter's key).
+    """
+    period = rate.partition("/")[2]
+
+    def rate_for(group, request):
+        more = getattr(settings, "RATELIMIT_ALLOWED_MORE", {}).get(client_ip(request))
+        return f"{more}/{period}" if more else rate
+
+    return rate_for

@@ -6,7 +6,7 @@ ancestors and its translations. This keeps per-page SQL small. The footer's offi
 ``review.hotlines`` and the alert banner from ``alerts.banner``, cached the same way.
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from foundation import cache
 from foundation.privacy import public
@@ -57,3 +57,19 @@ def home_links(request):
         return {home.locale.language_code: (home.title, home.get_url(request), home.pk) for home in homes}
 
     return cache.versioned("homes", compute=build)
+
+
+def one_page_url(request, model, language_code):
+    """The URL of the live public page of ``model`` in a language (a one-per-site page: help, report), or "".
+
+    Cached until a page of that type is published, unpublished or moved in that language (its listing tag)."""
+
+    def build():
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None:
+            return ""
+        cache.depends_on_tags(cache.listing_tag(model._meta.label_lower, locale.pk))
+        page = public(model.objects.live()).filter(locale=locale).first()
+        return page.get_url(request) if page else ""
+
+    return cache.versioned("one-page", model._meta.label_lower, language_code, compute=build)

@@ -11,6 +11,9 @@ asked for. Under PIPL and GDPR it is read only by the people who handle reports:
 * **Masked listings**: a field marked sensitive by the editor, or any answer that looks like a card
   or account number (``ACCOUNT_NUMBER``), shows only its last four digits in the admin listing. The
   export (CSV, Excel) has the full answers: handlers need them to act, and each export is logged.
+* **Marking a suspect's contact as reported**: beside each report, a link per answer to a question
+  marked *the suspect's contact* opens a new ``ReportedContact`` filled in with that answer only,
+  for those who may add one (handlers, reviewers). Nothing about the reporter goes with it.
 * **Audit log**: every listing, export and deletion is a log entry on the form page (who, when,
   which submissions), in the page's history and in *Reports → Site history*; the entry records
   submission ids, never their content.
@@ -21,16 +24,22 @@ Retention and the rights of the person reporting are management commands (``purg
 
 import re
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.contrib.forms.views import DeleteSubmissionsView, FormPagesListView, SubmissionsListView
 from wagtail.log_actions import log
 from wagtail.models import Page
+
+from review.contact_check import reported_kind_of
+from review.models import ReportedContact
 
 # 12 to 19 digits, spaces or dashes between: bank cards (16-19), most account numbers. A phone
 # number (11 digits in China) is not masked by this rule: the handler calls the reporter back.
@@ -97,7 +106,27 @@ class ReportSubmissionsListView(SubmissionsListView):
                 mask_fully(value) if name in sensitive else mask(value) if isinstance(value, str) else value
                 for name, value in zip(names, row["fields"])
             ]
+        self.add_mark_as_reported_links(context, names, sensitive)
         return context
+
+    def add_mark_as_reported_links(self, context, names, sensitive):
+        """A last column: "mark as reported" for each answer about the suspect's contact (see the module);
+        never for a sensitive field, whose answers the listing masks."""
+        suspect = set(self.form_page.form_fields.filter(suspect_contact=True).values_list("clean_name", flat=True))
+        suspect -= sensitive
+        if not suspect or not self.request.user.has_perm("review.add_reportedcontact"):
+            return
+        add_url = reverse(ReportedContact.snippet_viewset.get_url_name("add"))
+        context["data_headings"].append({"name": "mark_reported", "label": _("Mark as reported"), "order": None})
+        submissions = {submission.pk: submission.get_data() for submission in context["submissions"]}
+        for row in context["data_rows"]:
+            data = submissions.get(row["model_id"], {})
+            values = [str(data[name]).strip() for name in names if name in suspect and str(data.get(name) or "").strip()]
+            row["fields"].append(format_html_join(" ", '<a href="{}?{}">{}</a>', (
+                (add_url, urlencode({"kind": reported_kind_of(value), "value": value[:200]}),
+                 format_html(_("Mark “{value}” as reported"), value=value[:200]))
+                for value in values
+            )))
 
 
 class HandlersFormPagesListView(FormPagesListView):

@@ -19,7 +19,8 @@ from portal.health import healthz
 from portal.security import ThrottledLoginView, ThrottledPasswordResetView
 from portal.sitemap import sitemap
 from portal.staff_calendar.feed import staff_calendar_feed
-from review.contact_check import contact_check
+from review.contact_check import check_api, contact_check
+from review.feeds import ReportedContactsFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -56,7 +57,9 @@ urlpatterns += i18n_patterns(
     path("feeds/alerts/", AlertsFeed(), name="feed_alerts"),
     path("feeds/articles/", ArticlesFeed(), name="feed_articles"),
     path("events.ics", upcoming_events_calendar, name="events_ics"),
+    path("feeds/reported-contacts/", ReportedContactsFeed(), name="feed_reported_contacts"),
     path("check/", contact_check, name="contact_check"),
+    path("api/check/", check_api, name="check_api"),
     path("alerts/subscribe/", include("alerts.subscriptions.urls")),
     path("", include(page_files)),  # <page url>poster.png, <event url>event.ics
     # Wagtail's password form and login redirect for private pages (/_util/...): before the pages'

@@ -13,7 +13,7 @@ from foundation.viewsets import AudienceViewSet
 from portal import reports
 from portal.staff_calendar.panels import UpcomingPanel
 from portal.staff_calendar.views import CalendarReportView, reset_feed_view
-from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet
+from review.viewsets import ClaimExampleViewSet, ClaimRuleViewSet, OfficialContactViewSet, ReportedContactViewSet
 
 
 class ConsumerProtectionGroup(SnippetViewSetGroup):
@@ -24,7 +24,7 @@ class ConsumerProtectionGroup(SnippetViewSetGroup):
     menu_order = 200
     items = (
         FraudAlertViewSet, AudienceViewSet, OfficialContactViewSet, ClaimRuleViewSet, ClaimExampleViewSet,
-        PartnerEndpointViewSet,
+        PartnerEndpointViewSet, ReportedContactViewSet,
     )
 
 

@@ -19,31 +19,47 @@ channels. The rules:
 * **Out of the access logs.** The form sends the query by POST (with CSRF), so the number or
   address a visitor checks is not written into the web server's and proxy's access logs with
   the URL; ``?q=`` in a link still works.
-* **Hostile input.** The query is at most 200 characters, is never logged or stored, never reaches
-  a database query (the allow-list is compared in Python) and is only echoed escaped. The view is
-  rate limited per IP address (429) and its answers are never cached.
+* **A pasted message, too.** Text that is more than a contact (a sentence, a chat) is read for the
+  marks of a scam (``review.message_check``); each mark is listed with what it means.
+* **Reported contacts.** A contact reviewers marked as reported (``ReportedContact``) is shown as
+  such, with the date and their note; a reported number or link inside a message is a mark.
+* **Hostile input.** The query is at most 2,000 characters (more is a 400 with the reason), is
+  never logged or stored (only a count per kind and day, ``CheckCount``), never reaches a database
+  query (the lists are compared in Python) and is only echoed escaped. The views are rate limited
+  per IP address (429) and their answers are never cached.
+* **For partner apps.** ``/api/check/?q=`` gives the same answer as JSON (``check_api``).
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import idna
 from django import forms
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
-from .models import OfficialContact
-from .phones import normalise_phone, normalise_text
+from foundation.ratelimit import allowing_more
+
+from .message_check import MARKS, Finding, read_message
+from .models import CheckCount, OfficialContact, ReportedContact
+from .phones import find_phone_numbers, normalise_phone, normalise_text
 
 PHONE, WEBSITE, ACCOUNT = OfficialContact.Kind.PHONE, OfficialContact.Kind.WEBSITE, OfficialContact.Kind.ACCOUNT
-MAX_LENGTH = 200
-RATE = "30/m"  # checks per IP address
+MESSAGE = "message"
+MAX_LENGTH = 2000  # a long text message or a few lines of chat
+CONTACT_LENGTH = 60  # longer than this, and it is read as a message
+LIMIT = "30/m"  # checks per IP address (each view counts its own)
+RATE = allowing_more(LIMIT)
+SENTENCE = re.compile(r"[。，！？!?,;；\n]|[.:](?=\s)")
 PHONE_LIKE = re.compile(r"[+\d\s\-.()]*\d{3}[+\d\s\-.()]*")
 WEBSITE_LIKE = re.compile(r"\S*[.。．｡]\S+|\S+://\S*")
 
@@ -71,13 +87,21 @@ NORMALISERS = {PHONE: normalise_phone, WEBSITE: normalise_website, ACCOUNT: norm
 
 
 def kind_of(query):
-    """What the visitor most likely typed: a phone number, a website or an account name."""
+    """What the visitor most likely typed: a phone number, a website, an account name or a message."""
     text = normalise_text(query).strip()
     if PHONE_LIKE.fullmatch(text):
         return PHONE
     if WEBSITE_LIKE.fullmatch(text):
         return WEBSITE
+    if len(text) > CONTACT_LENGTH or SENTENCE.search(text) or find_phone_numbers(text):
+        return MESSAGE
     return ACCOUNT
+
+
+def reported_kind_of(value):
+    """The kind a contact copied from a report is filed under (a phone number, a website, else an account)."""
+    kind = kind_of(value)
+    return ACCOUNT if kind == MESSAGE else kind
 
 
 def within_one_edit(a, b):
@@ -115,6 +139,27 @@ class CheckResult:
     query: str
     official: OfficialContact | None  # the matching official channel
     look_alike: OfficialContact | None  # the official channel it imitates, when it is not one
+    kind: str = ACCOUNT
+    reported: ReportedContact | None = None  # reviewers marked it as used in scams
+    findings: list = field(default_factory=list)  # ``message_check.Finding`` objects
+
+    @property
+    def is_message(self):
+        return self.kind == MESSAGE
+
+    def as_json(self):
+        """The API's answer (``check_api``); ``official`` is false for a message: it is not a channel."""
+        reported = [self.reported] if self.reported else [finding.report for finding in self.findings if finding.report]
+        return {
+            "kind": self.kind,
+            "official": self.official is not None,
+            "official_contact": {"name": self.official.name, "value": self.official.value} if self.official else None,
+            "findings": [finding.as_dict() for finding in self.findings],
+            "reports": [
+                {"kind": report.kind, "value": report.value, "reported_on": report.reported_on.isoformat(), "note": report.note}
+                for report in dict.fromkeys(reported)
+            ],
+        }
 
 
 def matches(kind, query, contact):
@@ -125,21 +170,69 @@ def matches(kind, query, contact):
     return bool(normalised) and normalised == NORMALISERS[contact.kind](contact.value)
 
 
-def check_contact(query, contacts):
-    """Compare ``query`` with the official ``contacts``; see the module's rules."""
+def first_match(kind, query, contacts):
+    return next((contact for contact in contacts if matches(kind, query, contact)), None)
+
+
+def reported_meaning(report):
+    values = {"date": formats.date_format(report.reported_on, "DATE_FORMAT"), "note": report.note}
+    if report.note:
+        return gettext("Reported to us as fraudulent on %(date)s: %(note)s") % values
+    return gettext("Reported to us as fraudulent on %(date)s.") % values
+
+
+def contact_findings(kind, query, look_alike, reported):
+    """The marks of a contact that is not official: not ours, imitating ours, reported."""
+    not_ours = {PHONE: "unofficial_phone", WEBSITE: "unknown_link", ACCOUNT: "unofficial_account"}[kind]
+    found = [Finding(not_ours, query)]
+    if look_alike:
+        found.append(Finding("look_alike", query, MARKS["look_alike"][1] % {"value": look_alike.value}))
+    if reported:
+        found.append(Finding("reported", query, reported_meaning(reported), reported))
+    return found
+
+
+def check_contact(query, contacts, reported=(), language="zh-hans"):
+    """Compare ``query`` with the official ``contacts`` and the ``reported`` ones; see the module's rules."""
     kind = kind_of(query)
-    official = next((contact for contact in contacts if matches(kind, query, contact)), None)
-    look_alike = None
-    if official is None:
-        normalised = NORMALISERS[kind](query)
-        look_alike = next((contact for contact in contacts if looks_like(kind, normalised, contact)), None)
-    return CheckResult(query=query, official=official, look_alike=look_alike)
+    if kind == MESSAGE:
+        findings = read_message(
+            query, language, is_official=lambda kind, value: first_match(kind, value, contacts),
+            report_of=lambda kind, value: first_match(kind, value, reported), meaning_of=reported_meaning,
+        )
+        return CheckResult(query=query, official=None, look_alike=None, kind=kind, findings=findings)
+    official = first_match(kind, query, contacts)
+    if official is not None:
+        return CheckResult(query=query, official=official, look_alike=None, kind=kind)
+    normalised = NORMALISERS[kind](query)
+    look_alike = next((contact for contact in contacts if looks_like(kind, normalised, contact)), None)
+    report = first_match(kind, query, reported)
+    return CheckResult(query=query, official=None, look_alike=look_alike, kind=kind, reported=report,
+                       findings=contact_findings(kind, query, look_alike, report))
+
+
+def official_contacts():
+    return list(OfficialContact.objects.filter(locale__language_code=translation.get_language()))
+
+
+def answer(query, contacts):
+    """The check of ``query`` in the active language, counted (by kind only) and never stored."""
+    result = check_contact(query, contacts, list(ReportedContact.objects.all()), translation.get_language())
+    CheckCount.add_one(result.kind)
+    return result
 
 
 class ContactCheckForm(forms.Form):
     q = forms.CharField(
-        label=_("Phone number, website or account name"), max_length=MAX_LENGTH, strip=True,
-        help_text=_("Type it exactly as you saw it, for example 95511, www.example.cn or an account name."),
+        label=_("Phone number, website, account name or message"), max_length=MAX_LENGTH, strip=True,
+        help_text=_("Type the contact exactly as you saw it, for example 95511 or www.example.cn, or paste the "
+                    "whole text message or chat (up to 2,000 characters)."),
+        error_messages={
+            "required": _("Type a phone number, website or account name, or paste a message."),
+            "max_length": _("This is %(show_value)d characters long; the check reads at most %(limit_value)d. "
+                            "Paste the part with the numbers, links and what they ask you to do."),
+        },
+        widget=forms.Textarea,
     )
 
 
@@ -149,11 +242,30 @@ def contact_check(request):
     """The check page: a form (POST, no JavaScript needed) and, once asked, the answer."""
     data = request.POST if request.method == "POST" else request.GET
     form = ContactCheckForm(data if "q" in data else None)
-    contacts = list(OfficialContact.objects.filter(locale__language_code=translation.get_language()))
-    result = check_contact(form.cleaned_data["q"], contacts) if form.is_valid() else None
+    contacts = official_contacts()
+    result = answer(form.cleaned_data["q"], contacts) if form.is_valid() else None
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"form": form, "result": result, "contacts": contacts}
     response = render(request, "review/contact_check.html", context, status=status)
     if form.is_bound:
         add_never_cache_headers(response)  # answers are per query: never kept by a browser, proxy or the page cache
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def check_api(request):
+    """``/api/check/?q=``: the check's answer as JSON (``CheckResult.as_json``), for partner apps.
+
+    Over the rate limit it answers 429 in JSON, with ``Retry-After``; a missing or too long query 400."""
+    if is_ratelimited(request, group="review.check-api", key="ip", rate=RATE, increment=True):
+        response = JsonResponse({"error": gettext("Too many checks from your address. Wait a minute and try again.")},
+                                status=429)
+        response["Retry-After"] = "60"
+    else:
+        form = ContactCheckForm(request.GET)
+        if form.is_valid():
+            response = JsonResponse(answer(form.cleaned_data["q"], official_contacts()).as_json())
+        else:
+            response = JsonResponse({"error": " ".join(form.errors["q"])}, status=400)
+    add_never_cache_headers(response)
     return response

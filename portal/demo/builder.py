@@ -18,11 +18,12 @@ from alerts.models import AlertIndexPage, FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
 from foundation.models import Audience
-from portal.models import AudiencePage, HomePage, ReportFormField, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HelpPage, HomePage, ReportFormField, ReportFormPage, StandardPage
 from review.models import OfficialContact
 
 from . import articles as article_data
 from . import content, outreach
+from .help import HELP
 from .media import demo_document, demo_image, demo_video_bytes
 
 LANGUAGES = ("zh-hans", "en")
@@ -121,6 +122,7 @@ class DemoBuilder:
         self.make_alerts()
         self.make_quiz(sections["articles"])
         self.make_report_form(home)
+        self.make_help(home)
         self.make_users()
         self.log("Demo content ready.")
 
@@ -376,13 +378,24 @@ class DemoBuilder:
         def texts(lang):
             words = spec[lang]
             fields = [
-                ReportFormField(clean_name=name, field_type=kind, required=required, label=label, choices=choices, help_text=help_text, sort_order=order)
+                ReportFormField(clean_name=name, field_type=kind, required=required, label=label, choices=choices, help_text=help_text, sort_order=order,
+                                suspect_contact=name == outreach.SUSPECT_CONTACT_FIELD)
                 for order, ((name, kind, required), (label, choices, help_text)) in enumerate(zip(outreach.REPORT_FIELDS, words["fields"]))
             ]
             return {"title": words["title"], "summary": words["summary"], "intro": words["intro"],
                     "thank_you_text": words["thank_you_text"], "form_fields": fields}
 
         self.both(home, ReportFormPage, spec["slug"], texts, show_in_menus=True)
+
+    def make_help(self, home):
+        """The "what to do now" page (``/help/``) in each language, linked from the footer, alerts and the check."""
+        def texts(lang):
+            words = HELP[lang]
+            situations = [block("situation", {"title": title, "steps": steps, "say": say, "never": never})
+                          for title, steps, say, never in words["situations"]]
+            return {"title": words["title"], "summary": words["summary"], "intro": words["intro"], "situations": situations}
+
+        self.both(home, HelpPage, HELP["slug"], texts)
 
     def make_users(self):
         User = get_user_model()

@@ -52,6 +52,7 @@ REPORT_FIELDS = [
     ("money_paid", "radio", True),
     ("reply_phone", "singleline", False),
 ]
+SUSPECT_CONTACT_FIELD = "contact_detail"  # handlers can mark its answers as reported contacts (portal.reports)
 REPORT_FORM = {
     "slug": "report",
     "zh-hans": {

@@ -24,6 +24,7 @@ HOME_CHILD_TYPES = [
     "portal.AudiencePage",
     "alerts.AlertIndexPage",
     "portal.ReportFormPage",
+    "portal.HelpPage",
     "campaigns.CampaignIndexPage",
     "campaigns.EventIndexPage",
     "campaigns.FilmIndexPage",

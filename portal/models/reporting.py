@@ -12,7 +12,10 @@ Abuse protection, on top of CSRF:
   over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (400);
 * a honeypot field, hidden from people and labelled "leave this empty", that bots fill in;
 * one report per rendering of the form (``foundation.form_tokens``), so a resent form is stored once;
-* at most ``RATE`` submissions per IP address, then the friendly 429 page (django-ratelimit).
+* at most ``LIMIT`` submissions per IP address (more for the shared addresses in
+  ``RATELIMIT_ALLOWED_MORE``, a community desk: ``foundation.ratelimit.allowing_more``). Over the
+  limit the form is shown again (429) with what was typed still in it, and says how long to wait:
+  the time left in the counter's window, so it is true (``serve_rate_limited``).
 
 Personal data (PIPL, GDPR): a short privacy notice and a consent box that must be ticked; answers
 to fields marked *sensitive*, and anything that looks like a card or account number, are masked in
@@ -29,9 +32,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
-from django_ratelimit.exceptions import Ratelimited
+from django.utils.translation import ngettext
+from django_ratelimit.core import get_usage
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -42,8 +46,10 @@ from wagtail.search import index
 
 from foundation.form_tokens import SingleUseForm
 from foundation.models import ContentPage
+from foundation.ratelimit import allowing_more
 
-RATE = "5/10m"  # report submissions per IP address
+LIMIT = "5/10m"  # report submissions per IP address
+RATE = allowing_more(LIMIT)
 HONEYPOT = "homepage_url"
 TOKEN = "form_token"
 CONSENT = "privacy_consent"
@@ -98,7 +104,13 @@ class ReportFormField(AbstractFormField):
         help_text=_("Card or account numbers, identity numbers: masked in the list of reports and never e-mailed."),
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("sensitive")]
+    suspect_contact = models.BooleanField(
+        _("the suspect's contact"), default=False,
+        help_text=_("The number, website or account the fraudster used: report handlers can mark an answer as a "
+                    "reported contact from the list of reports."),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("sensitive"), FieldPanel("suspect_contact")]
 
     def clean(self):
         super().clean()
@@ -135,14 +147,35 @@ class ReportFormPage(EmailFormMixin, FormMixin, ContentPage):
         verbose_name = _("report form page")
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and is_ratelimited(
-            request, group="portal.report-form", key="ip", rate=RATE, method="POST", increment=True
-        ):
-            raise Ratelimited()
+        if request.method == "POST":
+            usage = get_usage(request, group="portal.report-form", key="ip", rate=RATE, method="POST", increment=True)
+            if usage and usage["should_limit"]:
+                return self.serve_rate_limited(request, usage["time_left"])
         response = super().serve(request, *args, **kwargs)
         form = getattr(response, "context_data", {}).get("form")
         if form is not None and form.is_bound:  # shown again, so it did not validate
             response.status_code = 400
+        return response
+
+    def serve_rate_limited(self, request, seconds_left):
+        """The form again, filled in with what was posted (nothing validated, stored or used up), and
+        how long to wait: the minutes left in the rate limit's window, rounded up."""
+        form = self.get_form(page=self, user=request.user)
+        form.initial.update({
+            name: request.POST.getlist(name) if getattr(field.widget, "allow_multiple_selected", False) else request.POST.get(name)
+            for name, field in form.fields.items() if name not in (HONEYPOT, TOKEN) and name in request.POST
+        })
+        minutes = max(1, -(-seconds_left // 60))
+        wait = ngettext(
+            "Your report has not been sent yet: too many reports came from your address in a short time. "
+            "Please wait %(minutes)d minute and send it again. What you wrote is still here.",
+            "Your report has not been sent yet: too many reports came from your address in a short time. "
+            "Please wait %(minutes)d minutes and send it again. What you wrote is still here.",
+            minutes,
+        ) % {"minutes": minutes}
+        context = {**self.get_context(request), "form": form, "wait_message": wait}
+        response = TemplateResponse(request, self.get_template(request), context, status=429)
+        response["Retry-After"] = str(max(1, seconds_left))
         return response
 
     def get_submissions_list_view_class(self):

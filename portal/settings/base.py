@@ -325,6 +325,12 @@ RATELIMIT_VIEW = "portal.views.rate_limited"
 # The client address limits count: CLIENT_IP_HEADER (production: env RATELIMIT_IP_META_KEY), else REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = "foundation.ratelimit.client_ip"
 CLIENT_IP_HEADER = "REMOTE_ADDR"
+# Shared addresses (a community desk) allowed more requests per window than one person
+# (foundation.ratelimit.allowing_more): env RATELIMIT_ALLOWED_MORE="203.0.113.7=60,198.51.100.20=30".
+RATELIMIT_ALLOWED_MORE = {
+    address.strip(): int(count) for address, _sep, count in
+    (item.partition("=") for item in env_list("RATELIMIT_ALLOWED_MORE")) if count.strip().isdigit()
+}
 
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50

@@ -1,4 +1,4 @@
-"""Template tags for the site chrome: navigation, language links, breadcrumbs, official contacts.
+"""Template tags for the site chrome: navigation, language links, breadcrumbs, official contacts, help and report links.
 
 The expensive parts come from ``portal.chrome`` and ``review.hotlines``, which cache them until
 content changes.
@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from portal import chrome
+from portal.models import HelpPage, ReportFormPage
 from review.hotlines import footer_contacts as official_footer_contacts
 
 register = template.Library()
@@ -44,6 +45,18 @@ def main_menu(context):
 @register.simple_tag
 def footer_contacts():
     return official_footer_contacts(translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def help_page_url(context):
+    """The "what to do now" page in the active language ("" until one is published)."""
+    return chrome.one_page_url(context["request"], HelpPage, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def report_page_url(context):
+    """The "report a suspicious approach" form in the active language, or ""."""
+    return chrome.one_page_url(context["request"], ReportFormPage, translation.get_language())
 
 
 @register.simple_tag(takes_context=True)

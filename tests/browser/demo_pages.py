@@ -3,7 +3,7 @@
 The kinds are the public page types (every page model) plus the variants that render
 differently: an alert's own page, a platform film (click-to-load facade) and a self-hosted film
 (``<video>`` with captions), an education article and a case study, the contact check with an
-answer, and a search with results.
+answer and a pasted message's marks, the help page, and a search with results.
 """
 
 from urllib.parse import quote
@@ -14,14 +14,18 @@ from django.utils import translation
 from alerts.models import AlertIndexPage, FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HelpPage, HomePage, ReportFormPage, StandardPage
 
 SEARCH_WORDS = {"zh-hans": "退保", "en": "refund"}
+SCAM_MESSAGES = {
+    "zh-hans": "您的保单可全额退保，保本保息！今天内拨打 400-123-4567 或点击 http://tb-refund.cn/a1，并提供验证码。",
+    "en": "URGENT: get a full refund of your policy, risk-free. Call 400-820-8820 today and tell us the verification code.",
+}
 
 PAGE_KINDS = [
     "home", "standard", "audience", "alert-index", "alert", "campaign-index", "campaign", "event-index",
     "event", "film-index", "film-platform", "film-self-hosted", "article-index", "article", "case-study",
-    "quiz", "report-form", "contact-check", "search",
+    "quiz", "report-form", "help", "contact-check", "contact-check-message", "search",
 ]
 READ_ALOUD_KINDS = ["article", "case-study", "film-platform", "alert"]
 
@@ -56,9 +60,11 @@ def find_page_urls():
             "case-study": _page(ArticlePage, language, slug="fake-surrender-refund-agents").url,
             "quiz": _page(QuizPage, language).url,
             "report-form": _page(ReportFormPage, language).url,
+            "help": _page(HelpPage, language).url,
         }
         with translation.override(language):
             found["contact-check"] = reverse("contact_check") + "?q=96110"
+            found["contact-check-message"] = reverse("contact_check") + "?q=" + quote(SCAM_MESSAGES[language])
             found["search"] = reverse("search") + f"?q={quote(SEARCH_WORDS[language])}"
         for kind, url in found.items():
             urls[kind][language] = url

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "page_type, field",
     [("articles.ArticlePage", "topic_names"), ("campaigns.FilmPage", "provider"), ("campaigns.CampaignPage", "status"),
-     ("campaigns.EventPage", "start"), ("portal.AudiencePage", "audience_slug")],
+     ("campaigns.EventPage", "start"), ("portal.AudiencePage", "audience_slug"), ("portal.HelpPage", "situations")],
 )
 def test_api_serves_page_fields(client, page_type, field):
     response = client.get(f"/api/v2/pages/?type={page_type}&fields=*&limit=2")

@@ -6,13 +6,14 @@ from wagtail.models import Page
 from alerts.models import AlertIndexPage
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HelpPage, HomePage, ReportFormPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 PAGE_TYPES = [
     HomePage, StandardPage, AudiencePage, AlertIndexPage, CampaignIndexPage, CampaignPage,
     EventIndexPage, EventPage, FilmIndexPage, FilmPage, ArticleIndexPage, ArticlePage, QuizPage, ReportFormPage,
+    HelpPage,
 ]
 
 
@@ -108,6 +109,8 @@ def test_language_switch_lands_on_the_translation(client, page_of, settings):
         (HomePage, HomePage, False),
         (AudiencePage, HomePage, True),
         (StandardPage, StandardPage, True),
+        (HelpPage, HomePage, False),  # one per home page, and the demo has it
+        (HelpPage, StandardPage, False),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

@@ -11,7 +11,7 @@ import pytest
 from alerts.models import AlertIndexPage
 from articles.models import ArticleIndexPage, ArticlePage, QuizPage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
-from portal.models import AudiencePage, HomePage, ReportFormPage, StandardPage
+from portal.models import AudiencePage, HelpPage, HomePage, ReportFormPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ BUDGETS = [
     (HomePage, 4), (AudiencePage, 13), (AlertIndexPage, 10), (CampaignIndexPage, 8), (EventIndexPage, 8),
     (FilmIndexPage, 8), (ArticleIndexPage, 10),
     (StandardPage, 4), (CampaignPage, 6), (EventPage, 7), (FilmPage, 6), (ArticlePage, 7), (QuizPage, 4),
-    (ReportFormPage, 5),
+    (ReportFormPage, 5), (HelpPage, 4),
 ]
 
 

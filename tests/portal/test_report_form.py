@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import translation
+from django.utils.html import escape
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -116,12 +117,39 @@ def test_missing_and_invalid_answers_are_explained_in_the_visitors_language(clie
 
 
 def test_over_the_rate_limit_the_visitor_gets_a_friendly_429(client, report_page):
-    limit = int(reporting.RATE.split("/")[0])
+    limit = int(reporting.LIMIT.split("/")[0])
     statuses = [client.post(report_page.url, valid_report(client, report_page)).status_code for _ in range(limit + 1)]
     assert statuses == [200] * limit + [429]
-    assert "Too many requests" in client.post(report_page.url, valid_report(client, report_page)).content.decode()
+    assert "Not sent yet" in client.post(report_page.url, valid_report(client, report_page)).content.decode()
     assert client.get(report_page.url).status_code == 200  # reading the form is not limited
     assert FormSubmission.objects.count() == limit
+
+
+def test_a_rate_limited_report_keeps_what_was_typed_and_says_truly_how_long_to_wait(client, report_page):
+    limit = int(reporting.LIMIT.split("/")[0])
+    for _ in range(limit):
+        client.post(report_page.url, valid_report(client, report_page))
+    typed = "He said he was from the “refund centre” & asked for <my> card number."
+    response = client.post(report_page.url, valid_report(client, report_page, what_happened=typed, money_paid="Yes"))
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert escape(typed) in html.split('name="what_happened"')[1].split("</textarea>")[0]
+    assert re.search(r'value="Yes"[^>]*checked', html)  # the chosen answer too
+    wait = int(response["Retry-After"])
+    assert 0 < wait <= 600  # what is left of the 10-minute window, never more
+    minutes = -(-wait // 60)
+    assert f"Please wait {minutes} minute" in html and "What you wrote is still here." in html
+    assert re.search(r'name="form_token" value="[^"]+"', html)  # a fresh token: it can be sent once the wait is over
+    assert FormSubmission.objects.count() == limit
+
+
+def test_a_shared_address_may_send_more_reports(report_page, settings):
+    settings.RATELIMIT_ALLOWED_MORE = {"203.0.113.7": 8}
+    desk, person = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.9")
+    desk_statuses = [desk.post(report_page.url, valid_report(desk, report_page)).status_code for _ in range(9)]
+    person_statuses = [person.post(report_page.url, valid_report(person, report_page)).status_code for _ in range(6)]
+    assert desk_statuses == [200] * 8 + [429]
+    assert person_statuses == [200] * 5 + [429]
 
 
 def test_submissions_are_listed_and_exported_in_the_admin(admin_client, client, report_page):

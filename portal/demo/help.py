@@ -1,0 +1,72 @@
+"""Demo words of the "what to do now" page (``/help/``), in both languages (see ``builder.py``).
+
+Each situation: (title, steps, what to say, never do). The official numbers are printed by the
+page itself from the official contacts, so the steps name only 95511 and 96110, which are on that list.
+"""
+
+HELP = {
+    "slug": "help",
+    "zh-hans": {
+        "title": "刚接到可疑来电或已经被骗？现在就这样做",
+        "summary": "按您遇到的情况，一步一步告诉您现在该做什么、该说什么、千万不要做什么。",
+        "intro": "先别慌。找到和您情况最接近的一项，按顺序做。拿不准时，挂断电话，拨打下方的官方号码。",
+        "situations": [
+            ("正在通话或刚收到短信、微信",
+             ["立即挂断电话，或停止回复。", "不要点击对方发来的链接，不要扫码，不要下载对方推荐的软件。",
+              "自己拨打官方客服热线95511核实，不要回拨对方留下的号码。", "拿不准是不是诈骗，拨打全国反诈专线96110咨询。"],
+             "“我会自己打官方电话核实，再见。”然后直接挂断。",
+             ["告诉任何人短信验证码或密码", "开启屏幕共享或“远程协助”", "向“安全账户”转账"]),
+            ("已经转账或付款",
+             ["立即拨打110报警，或拨打96110。", "马上致电您的银行，要求冻结或止付这笔交易。",
+              "保留转账记录、聊天记录、对方号码和网址，不要删除。", "拨打95511告诉我们，我们会协助您处理保单相关事宜。"],
+             "“我刚被骗转账了，请帮我紧急止付，收款账户是……”",
+             ["再付“解冻费”“手续费”或“保证金”", "相信自称能帮您“追回损失”的人：这常常是第二次诈骗"]),
+            ("已经提供了身份证、银行卡或验证码",
+             ["马上致电银行挂失或冻结银行卡，修改网银和支付软件的密码。", "拨打95511，核实您的保单有没有被人改动。",
+              "留意之后的陌生来电和短信，对方可能再次冒充。", "向110或96110报告您泄露了哪些信息。"],
+             "“我的卡号和验证码可能被骗子拿到了，请帮我冻结。”",
+             ["继续和对方联系", "再提供任何信息来“核实身份”"]),
+            ("家里的长辈遇到了",
+             ["先安慰老人，不要责怪：被骗不是他们的错。", "陪他们一起挂断电话，用官方号码核实。",
+              "如果已经付款，陪他们报警并联系银行。", "和老人约定：任何要钱、要验证码的电话，先打电话问家人。"],
+             "“没关系，我们一起打官方电话问清楚。”",
+             ["让老人一个人去银行给陌生人转账", "当着骗子的面争吵：先挂断电话"]),
+        ],
+    },
+    "en": {
+        "title": "Just been contacted, or already scammed? Do this now",
+        "summary": "Step by step, by what has happened: what to do now, what to say and what never to do.",
+        "intro": "Stay calm. Find the situation closest to yours and follow the steps in order. If in doubt, hang up and "
+                 "call one of the official numbers below.",
+        "situations": [
+            ("A call or message right now",
+             ["Hang up, or stop replying.", "Do not open links, scan codes or install an app they suggest.",
+              "Call our official hotline 95511 yourself; never call back a number they gave you.",
+              "Not sure it is a scam? Call the national anti-fraud hotline 96110."],
+             "“I will check with the official number myself. Goodbye.” Then hang up.",
+             ["Tell anyone a verification code or a password", "Share your screen or allow “remote help”",
+              "Move money to a “safe account”"]),
+            ("I have already paid or transferred money",
+             ["Call the police on 110, or 96110, straight away.", "Call your bank now and ask them to stop or freeze the payment.",
+              "Keep the receipts, the chat, the numbers and the web addresses; delete nothing.",
+              "Call us on 95511 so we can help with anything about your policy."],
+             "“I have just been tricked into a transfer. Please stop the payment urgently. It went to account …”",
+             ["Pay an “unfreezing fee”, a “handling fee” or a “deposit”",
+              "Trust anyone who offers to “recover your losses”: that is often a second scam"]),
+            ("I gave my ID, card details or a code",
+             ["Call your bank to block the card, and change your online-banking and payment passwords.",
+              "Call 95511 to check that nobody has changed your policy.",
+              "Expect more calls and messages: they may try again under another name.",
+              "Tell 110 or 96110 which details you gave."],
+             "“Fraudsters may have my card number and a code. Please block the card.”",
+             ["Keep talking to them", "Give any more details to “confirm your identity”"]),
+            ("It happened to an older family member",
+             ["Reassure them first and do not blame them: being tricked is not their fault.",
+              "Hang up together and check on an official number.",
+              "If money has gone, go with them to the police and the bank.",
+              "Agree together: any call that asks for money or a code, phone the family first."],
+             "“It is all right. Let us call the official number together and find out.”",
+             ["Let them go to the bank alone to pay a stranger", "Argue with the caller: hang up first"]),
+        ],
+    },
+}
