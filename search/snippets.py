@@ -48,6 +48,14 @@ def _render(text, start, end, spans):
     return "".join(parts)
 
 
+def _word_start(text, start, limit):
+    """``start`` moved past a cut word, so a fragment does not begin with half of one."""
+    if start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum():
+        return start
+    space = text.find(" ", start, limit)
+    return space + 1 if space != -1 else start
+
+
 def highlight(texts, terms, number=2):
     """Up to ``number`` HTML fragments of ``texts`` (tried in order) with ``terms`` in ``<mark>``."""
     fragments = []
@@ -58,7 +66,9 @@ def highlight(texts, terms, number=2):
                 return fragments
             if span_start < covered:
                 continue
-            start = max(0, span_start - LEAD)
+            start = _word_start(text, max(0, span_start - LEAD), span_start)
             covered = min(len(text), start + FRAGMENT_SIZE)
-            fragments.append(_render(text, start, covered, spans))
+            fragment = _render(text, start, covered, spans)
+            if fragment not in fragments:  # a summary repeated in the body is shown once
+                fragments.append(fragment)
     return fragments
