@@ -63,15 +63,19 @@ def drain(client=None, ignore_backoff=False):
     items = list(pending(now, ignore_backoff)[:BATCH_SIZE])
     if not items:
         return 0, 0
-    _sync_database(items)
-    done, failed = items, []
+    done, failed, outage = items, [], None
     if client is not None:
         try:
             done, failed = _sync_engine(client, items)
         except (es_exceptions.ConnectionError, es_exceptions.ApiError, es_exceptions.TransportError) as error:
-            logger.warning("search engine unavailable, %d queue rows kept: %s", len(items), error)
-            _mark_failed(items, error, now)
-            return 0, len(items)
+            outage = error
+    # After the engine: a rebuild there marks older rows done, and the database's rebuild then reads
+    # a state at least as new as theirs.
+    _sync_database(items)
+    if outage is not None:
+        logger.warning("search engine unavailable, %d queue rows kept: %s", len(items), outage)
+        _mark_failed(items, outage, now)
+        return 0, len(items)
     if failed:
         _mark_failed(failed, "the engine rejected the document", now)
     IndexQueueItem.objects.filter(pk__in=[item.pk for item in done]).update(done_at=timezone.now())

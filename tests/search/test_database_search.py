@@ -8,8 +8,10 @@ from wagtail.models import PageViewRestriction
 
 from alerts.models import FraudAlert
 from articles.models import ArticlePage
-from search.models import SearchEntry
+from search.models import IndexQueueItem, SearchEntry
 from search.queue import drain_all
+
+from .conftest import CLOSED_PORT_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +69,17 @@ def test_unpublished_and_private_pages_leave_the_results(client, page_of):
     titles = result_titles(client.get("/search/?q=退保"))
     assert article.title not in titles and other.title not in titles
     assert not SearchEntry.objects.filter(kind="page", object_id__in=[article.pk, other.pk]).exists()
+
+
+def test_the_database_search_stays_current_while_the_engine_is_down(client, use_engine, page_of):
+    use_engine(CLOSED_PORT_URL)
+    article = page_of(ArticlePage, "zh-hans", slug="fake-surrender-refund-agents")
+    article.unpublish()
+    done, failed = drain_all()
+    assert failed and IndexQueueItem.objects.filter(object_id=article.pk, done_at__isnull=True).exists()
+    response = client.get("/search/?q=退保")
+    assert "temporarily unavailable" in response.content.decode()
+    assert article.title not in result_titles(response)
 
 
 def test_a_new_alert_is_found_once_published(client):

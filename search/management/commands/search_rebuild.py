@@ -16,13 +16,19 @@ class Command(BaseCommand):
     help = "Rewrite the database search's entries, build a new engine index and swap the alias to it atomically."
 
     def handle(self, *args, **options):
-        rebuild_entries()
-        self.stdout.write(f"the database search holds {SearchEntry.objects.count()} entries")
         client = get_client()
-        if client is None:
-            self.stdout.write("ELASTICSEARCH_URL is not set: no engine index to rebuild.")
-            return
+        try:
+            if client is None:
+                self.stdout.write("ELASTICSEARCH_URL is not set: no engine index to rebuild.")
+            else:
+                self.rebuild_engine(client)
+        finally:
+            # After the engine's rebuild, which marks the rows queued before it done: this reads a newer
+            # state. And also when the engine failed: the database search is the fallback.
+            rebuild_entries()
+            self.stdout.write(f"the database search holds {SearchEntry.objects.count()} entries")
 
+    def rebuild_engine(self, client):
         def progress(done, total):
             width = 30
             filled = width * done // max(total, 1)
