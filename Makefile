@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The demo's search: "engine" starts the real Elasticsearch node when Java is present; "database" skips it.
+SEARCH ?= engine
 
 .PHONY: demo test check install browser-deps poster-deps nginx-deps redis-deps migrate seed serve test-postgres search-engine messages clean
 
@@ -38,9 +40,10 @@ seed: migrate
 
 ## Development server, with the task worker and the scheduler beside it (scripts/demo-serve)
 serve: install
-	PORT=$(PORT) scripts/demo-serve
+	PORT=$(PORT) SEARCH=$(SEARCH) scripts/demo-serve
 
-## README command 1: set up everything and serve the demo on http://127.0.0.1:8000
+## README command 1: set up everything and serve the demo on http://127.0.0.1:8000, searching with the
+## real Elasticsearch node when Java is present (`make demo SEARCH=database` for the database search)
 demo: seed serve
 
 ## README command 2: the whole test suite, starting what it needs: Chromium and npm tools, nginx, Redis,

@@ -10,7 +10,9 @@ development database nor the development index is touched. It prints:
 - latency p50/p95/p99 over a fixed mix of queries (a) straight against the engine
   and (b) through the Django search view, and (c) through the view with the engine
   unreachable (the database fallback, over the seeded demo's ~120 pages per language);
-- every latency also as a ratio to the engine's own ``took`` time, measured in the same run.
+- every latency also as a ratio to the engine's own ``took`` time, measured in the same run;
+- the share of the everyday queries (``tests/search/everyday_queries.json``) whose expected page is in
+  the top 3, on the engine (the demo indexed) and on the database search.
 """
 
 import argparse
@@ -43,6 +45,8 @@ from search.documents import alias_name  # noqa: E402
 from search.engine import get_client  # noqa: E402
 from search.indexing import create_index  # noqa: E402
 from search.queries import search_pages  # noqa: E402
+from search.queue import rebuild_and_replay  # noqa: E402
+from tests.search.everyday import QUERIES, share_answered  # noqa: E402
 
 ZH_WORDS = "退保 代理 骗局 诈骗 电信 非法 集资 养老 保险 客户 理赔 风险 提示 防范 识别 短信 验证码 转账 账户 安全".split()
 EN_WORDS = ("refund agent scam fraud telecom illegal fundraising pension insurance customer claim risk warning "
@@ -137,8 +141,13 @@ def main():
         p50, p95, p99 = percentiles(samples)
         print(f"{label:<28}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}{p50 / took_p50:>10.1f}{p95 / took_p50:>10.1f}")
     print(f"(fallback searched the demo database of {settings.DATABASES['default']['NAME']}; alias {alias_name()})")
+    database_share, _missed = share_answered(http)
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     get_client.cache_clear()
+    rebuild_and_replay(get_client())  # the demo instead of the synthetic documents
+    engine_share, _missed = share_answered(http)
+    print(f"everyday queries ({len(QUERIES)}), expected page in the top 3: engine {engine_share:.0%}, "
+          f"database search {database_share:.0%}")
     for name in get_client().indices.get(index="bench-*", expand_wildcards="all"):
         get_client().indices.delete(index=name)
 

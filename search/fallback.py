@@ -1,73 +1,92 @@
-"""The database search the public search page falls back to when Elasticsearch is unreachable.
+"""The database search: the public search when no engine is configured, or when it is unreachable.
 
-It answers through Wagtail's database backend (the one the admin uses) with
-the same filters where the database can apply them, and returns the same
-``SearchResults`` shape so the template does not care which one answered.
-Alerts are only in the Elasticsearch index, so they are missing here.
+It reads ``SearchEntry`` rows (``search.entries``: the engine's documents, pages and alerts, with
+their text cut into terms) with plain ORM lookups, so it works the same on SQLite and PostgreSQL,
+and returns the same ``SearchResults`` (facets and highlighted snippets included) as the engine.
+
+A query term matches a field holding a term that begins with it (agent finds agents; a Chinese
+pair matches exactly; a number matches only itself). At least 60 % of the terms must match, as in
+the engine's query; results that match all come first, then by the weighted fields the terms hit
+(the engine's boosts). What it does not do: stemming (agency does not find agencies), synonyms,
+spelling suggestions, or ranking by how rare a word is.
 """
 
-import datetime
+from collections import Counter
+from math import ceil
 
-from django.db.models import Q
-from django.utils import timezone
-from wagtail.models import Locale, Page
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
-from foundation.models import listed_page_types
-from foundation.privacy import public
-
+from .models import SearchEntry
 from .queries import PAGE_SIZE, Hit, SearchResults
+from .snippets import highlight
+from .tokens import query_terms
+
+WEIGHTS = {"title_terms": 3, "summary_terms": 2, "topics_terms": 2, "body_terms": 1}  # queries.TEXT_FIELDS
+MINIMUM_SHOULD_MATCH = 0.6
+MAX_TERMS = 16  # each term is a few LIKEs: a pasted paragraph must not become a huge query
+FACET_SIZE = 30
 
 
-def _tagged_ids(filters):
-    """Ids of pages matching the audience and topic filters, across the page types that have them."""
-    ids = set()
-    for model in listed_page_types().values():
-        condition = Q()
-        if filters.get("audience"):
-            condition &= Q(audiences__slug=filters["audience"])
-        if filters.get("topic"):
-            if not hasattr(model, "topics"):
-                continue
-            condition &= Q(topics__slug=filters["topic"])
-        ids.update(model.objects.filter(condition).values_list("pk", flat=True))
-    return ids
-
-
-def _has_cjk(text):
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-def _match(pages, query):
-    """Wagtail's database search; for Chinese, titles containing the query.
-
-    The database backends split text on spaces, so they cannot find 退保 inside
-    代理退保; a substring match on titles is the useful degraded answer.
-    """
-    if _has_cjk(query):
-        return pages.filter(title__icontains=query).order_by("-first_published_at")
-    return pages.search(query)
-
-
-def search_database(query, language, filters, page=1):
-    locale = Locale.objects.filter(language_code=language).first()
-    pages = public(Page.objects.live()).filter(locale=locale, depth__gt=1)
-    page_types = listed_page_types()
-    if filters.get("type") in page_types:
-        pages = pages.exact_type(page_types[filters["type"]])
-    elif filters.get("type"):
-        pages = pages.none()
-    if filters.get("audience") or filters.get("topic"):
-        pages = pages.filter(id__in=list(_tagged_ids(filters)))
+def _filtered(language, filters):
+    entries = SearchEntry.objects.filter(language=language)
+    if filters.get("type"):
+        entries = entries.filter(content_type=filters["type"])
+    if filters.get("audience"):
+        entries = entries.filter(audiences__contains=f" {filters['audience']} ")
+    if filters.get("topic"):
+        entries = entries.filter(topics__contains=f" {filters['topic']} ")
     if filters.get("year"):
-        start = timezone.make_aware(datetime.datetime(int(filters["year"]), 1, 1))
-        pages = pages.filter(first_published_at__gte=start, first_published_at__lt=start.replace(year=start.year + 1))
-    matches = _match(pages, query)
-    results = list(matches[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]) if query else []
-    total = matches.count() if query else 0
-    specific = {item.pk: item for item in Page.objects.filter(pk__in=[item.pk for item in results]).specific()}
+        entries = entries.filter(year=filters["year"])
+    return entries
+
+
+def _in(field, term):
+    return Q(**{f"{field}__contains": f" {term} " if term.isdigit() else f" {term}"})
+
+
+def _one_if(condition):
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _matching(entries, terms):
+    """``entries`` with at least 60 % of ``terms``, annotated with ``matched`` terms and weighted ``score``."""
+    matched = score = Value(0)
+    for term in terms:
+        matched = matched + _one_if(Q(*(_in(field, term) for field in WEIGHTS), _connector=Q.OR))
+        for field, weight in WEIGHTS.items():
+            score = score + weight * _one_if(_in(field, term))
+    needed = max(1, ceil(len(terms) * MINIMUM_SHOULD_MATCH))
+    return entries.annotate(matched=matched, score=score).filter(matched__gte=needed)
+
+
+def _facets(entries):
+    """Facet buckets like the engine's terms aggregations: (value, count), most frequent first."""
+    counts = {name: Counter() for name in ("type", "year", "audience", "topic")}
+    for content_type, year, audiences, topics in entries.order_by().values_list("content_type", "year", "audiences", "topics"):
+        counts["type"][content_type] += 1
+        if year is not None:
+            counts["year"][year] += 1
+        counts["audience"].update(audiences.split())
+        counts["topic"].update(topics.split())
+    return {
+        name: sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_SIZE]
+        for name, counter in counts.items()
+    }
+
+
+def search_database(query, language, filters, page=1, sort="relevance"):
+    terms = query_terms(query)[:MAX_TERMS]
+    entries = _filtered(language, filters)
+    if terms:
+        entries = _matching(entries, terms)
+    if terms and sort != "date":
+        entries = entries.order_by("-matched", "-score", F("published").desc(nulls_last=True))
+    else:
+        entries = entries.order_by(F("published").desc(nulls_last=True), "-pk")
+    rows = entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     hits = [
-        Hit(title=item.title, url=item.get_url(), summary=getattr(item, "summary", ""), content_type="page")
-        for item in (specific.get(result.pk) for result in results)
-        if item is not None
+        Hit(title=row.title, url=row.url, summary=row.summary, content_type=row.content_type,
+            highlight=highlight([row.summary, row.body], terms))
+        for row in rows
     ]
-    return SearchResults(hits=hits, total=total, facets={}, page=page)
+    return SearchResults(hits=hits, total=entries.count(), facets=_facets(entries), page=page)

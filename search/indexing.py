@@ -126,7 +126,7 @@ def document_id(kind, object_id):
     return f"{kind}-{object_id}"
 
 
-def _load(kind, ids):
+def load(kind, ids):
     """``{id: object}`` for the ids that still exist."""
     if kind == "page":
         return {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
@@ -135,7 +135,7 @@ def _load(kind, ids):
 
 def bulk_actions(kind, ids, index_name):
     """Bulk actions bringing the index entries of ``ids`` up to date: index the searchable, delete the rest."""
-    objects = _load(kind, ids)
+    objects = load(kind, ids)
     build = page_document if kind == "page" else alert_document
     for object_id in ids:
         obj = objects.get(object_id)

@@ -1,4 +1,5 @@
-"""What the search needs to store: editors' synonym sets, the index queue, and missed queries."""
+"""What the search needs to store: editors' synonym sets, the index queue, missed queries, and the
+database search's own copy of the index."""
 
 from django.db import models
 from django.utils import timezone
@@ -92,3 +93,38 @@ class SearchMiss(models.Model):
         )
         if not updated:
             cls.objects.get_or_create(query=query, language=language)
+
+
+class SearchEntry(models.Model):
+    """One live public page or alert as the database search reads it (used when there is no engine).
+
+    The same fields as its Elasticsearch document (``search.indexing``), kept current by the same
+    index queue. The text fields are stored twice: as written, for the results and their
+    highlighted snippets, and as terms (``search.tokens``: Chinese cut into character pairs,
+    words in lower case, each between spaces) that plain ``LIKE`` queries can match on any
+    database. Audiences and topics are slugs between spaces, for the same reason.
+    """
+
+    kind = models.CharField(max_length=8)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8)
+    url = models.CharField(max_length=500)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    title_terms = models.TextField()
+    summary_terms = models.TextField()
+    topics_terms = models.TextField()
+    body_terms = models.TextField()
+    content_type = models.CharField(max_length=30)
+    year = models.PositiveIntegerField(null=True)
+    audiences = models.CharField(max_length=500)
+    topics = models.TextField()
+    published = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")]
+        indexes = [models.Index(fields=["language", "content_type"], name="search_entry_language")]
+
+    def __str__(self):
+        return self.title

@@ -20,8 +20,8 @@ from .tasks import drain_index_queue
 
 
 def queue_change(kind, ids=(None,)):
-    if enqueue(kind, ids):
-        transaction.on_commit(drain_index_queue.enqueue)
+    enqueue(kind, ids)
+    transaction.on_commit(drain_index_queue.enqueue)
 
 
 def _subtree_ids(page):

@@ -90,7 +90,7 @@ def _search(query, language, filters, page, context):
         except ENGINE_ERRORS as error:
             logger.warning("search engine unavailable, answering from the database: %s", error)
             context["fallback"] = True
-    return search_database(query, language, filters, page)
+    return search_database(query, language, filters, page, context["sort"])
 
 
 @ratelimit(key="ip", rate=RATE, block=True)
