@@ -27,6 +27,7 @@ from foundation.listing import paginate, read_filters
 from foundation.models import IndexPage, language_code_of
 from foundation.panels import ContentChecksPanel
 from foundation.posters import poster_content, poster_response
+from foundation.previews import ViewPreviews
 from foundation.privacy import public
 from foundation.sharing import absolute_url
 
@@ -70,6 +71,7 @@ class FraudAlert(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    ViewPreviews,
     PreviewableMixin,
     index.Indexed,
     ClusterableModel,
@@ -181,6 +183,7 @@ class FraudAlert(
         return "alerts/fraud_alert.html"
 
     def get_preview_context(self, request, mode_name):
+        self.show_preview_mode(request)
         return {"alert": self, "page": AlertIndexPage.objects.filter(locale_id=self.locale_id).first()}
 
 
