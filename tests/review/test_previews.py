@@ -9,6 +9,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from alerts.models import FraudAlert
 from articles.models import ArticlePage
@@ -108,3 +109,18 @@ def test_visitors_cannot_preview_and_public_pages_refuse_every_frame(article):
         assert public.status_code == 200
         assert public["X-Frame-Options"] == "DENY"
         assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+
+
+def test_a_draft_in_preview_never_reaches_the_public_page_and_vice_versa(editor, article, settings):
+    """The article's body is a cached fragment (``content_version``): a preview neither reuses nor fills it."""
+    settings.PAGE_CACHE_SECONDS = 300  # the whole-page cache for visitors, as in development and production
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "zh-hans"  # an editor in the Chinese admin previews in the visitors' language
+    profile.save()
+    editor_client, visitor = Client(), Client()
+    editor_client.force_login(editor)
+    assert article.title in visitor.get(article.url).content.decode()
+    post_article(editor_client, article, title="草稿标题一")
+    assert "草稿标题一" in editor_client.get(preview_url(article), {"mode": "standard"}).content.decode()
+    public = visitor.get(article.url).content.decode()
+    assert "草稿标题一" not in public and article.title in public
