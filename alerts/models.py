@@ -1,6 +1,7 @@
 """Fraud alerts: short official warnings, and the page that lists them."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -28,6 +29,7 @@ from foundation.listing import paginate, read_filters
 from foundation.models import IndexPage, language_code_of
 from foundation.panels import ContentChecksPanel
 from foundation.posters import poster_content, poster_response
+from foundation.previews import ViewPreviews
 from foundation.privacy import public
 from foundation.sharing import absolute_url
 
@@ -71,17 +73,26 @@ class FraudAlert(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    ViewPreviews,
     PreviewableMixin,
     index.Indexed,
     ClusterableModel,
 ):
     """A short official warning ("beware of fake surrender-refund agents").
 
-    A snippet with Wagtail's drafts, revisions, scheduled publishing
-    (``go_live_at``/``expire_at``) and workflows, so alerts pass the same
-    consumer-protection review as pages. Publication and the *active window*
-    are separate: a published alert is listed on the alerts page for good,
-    but shows in the site banner only between ``active_from`` and ``active_until``.
+    A snippet with Wagtail's drafts, revisions and workflows, so alerts pass the
+    same consumer-protection review as pages.
+
+    Time has one meaning, the *active window*. ``active_from`` is when the alert
+    goes live: an alert approved ahead of it is scheduled, and Wagtail's
+    scheduler (``publish_scheduled``) publishes it then, which is also when it
+    is syndicated. ``active_until`` is when it ends: it leaves the banner and
+    moves to the past alerts, still published, because an issued warning stays
+    on record (Wagtail's expiry would unpublish it). So the window drives
+    Wagtail's ``go_live_at`` (``save_revision``) and ``expire_at`` is never set;
+    the edit form has no separate schedule. ``status_string`` says where an
+    alert stands in Wagtail's words (draft, in moderation, scheduled, live,
+    expired), counting the window.
     See https://docs.wagtail.org/en/stable/topics/snippets/features.html
     """
 
@@ -98,8 +109,16 @@ class FraudAlert(
     summary = models.CharField(_("summary"), max_length=300)
     body = RichTextField(_("body"), blank=True)
     link = models.URLField(_("link for more information"), blank=True)
-    active_from = models.DateTimeField(_("active from"), default=timezone.now)
-    active_until = models.DateTimeField(_("active until"), null=True, blank=True)
+    active_from = models.DateTimeField(
+        _("goes live at"), default=timezone.now,
+        help_text=_("When visitors, subscribers and partners first see the alert. If it is approved earlier, "
+                    "it is scheduled and goes live at this time."),
+    )
+    active_until = models.DateTimeField(
+        _("ends at"), null=True, blank=True,
+        help_text=_("When the alert leaves the site banner; it stays listed under past alerts. "
+                    "Leave empty for an alert without an end."),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fraud_alert")
     workflow_states = GenericRelation(
@@ -122,7 +141,6 @@ class FraudAlert(
         FieldPanel("link"),
         FieldPanel("active_from"),
         FieldPanel("active_until"),
-        PublishingPanel(),
     ]
     # The audiences as checkboxes, only this alert's language's (``foundation.forms``).
     base_form_class = SameLocaleChoicesModelForm
@@ -148,6 +166,29 @@ class FraudAlert(
     @property
     def revisions(self):
         return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.active_from and self.active_until and self.active_until <= self.active_from:
+            raise ValidationError({"active_until": _("An alert must end after it goes live.")})
+
+    def save_revision(self, *args, **kwargs):
+        """Every version carries the window as Wagtail's schedule: publishing it before ``active_from``
+        schedules it for then, and nothing expires it (see the class docstring)."""
+        self.go_live_at = self.active_from if self.active_from > timezone.now() else None
+        self.expire_at = None
+        return super().save_revision(*args, **kwargs)
+
+    @property
+    def status_string(self):
+        """Wagtail's status words, with the window: a live alert is "scheduled" before it and "expired" after."""
+        if self.live:
+            now = timezone.now()
+            if self.active_from > now:
+                return _("scheduled")
+            if self.active_until is not None and self.active_until <= now:
+                return _("expired")
+        return super().status_string
 
     def is_active(self, now=None):
         now = now or timezone.now()
@@ -184,6 +225,7 @@ class FraudAlert(
         return "alerts/fraud_alert.html"
 
     def get_preview_context(self, request, mode_name):
+        self.show_preview_mode(request)
         return {"alert": self, "page": AlertIndexPage.objects.filter(locale_id=self.locale_id).first()}
 
 

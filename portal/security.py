@@ -19,6 +19,30 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+class PreviewFramingMiddleware:
+    """Lets the admin's preview panel frame a preview, and nobody else frame anything.
+
+    Wagtail renders a preview by running a simulated request for the object's public URL through
+    the whole middleware stack (``make_preview_request``), so the preview picks up the public
+    site's ``frame-ancestors 'none'`` and the panel's iframe stays blank. Wagtail marks that request
+    ``is_preview``; only its response may be framed, and only by the admin's own origin. The admin
+    view that returns it already forces ``X-Frame-Options: SAMEORIGIN``; this sets the same here so
+    the two headers agree whichever view returns a preview. Must sit inside (after) the CSP and
+    clickjacking middleware, which read what it sets on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            # What django-csp's ``csp_replace`` decorator sets; its middleware applies it.
+            response._csp_replace = {"frame-ancestors": ["'self'"]}
+        return response
+
+
 # Ten login attempts a minute per address: enough for a person, useless for password guessing.
 ThrottledLoginView = method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), name="dispatch")(
     LoginView

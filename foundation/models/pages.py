@@ -35,6 +35,7 @@ from wagtail.search import index
 from foundation import cache, privacy, slugs
 from foundation.forms import SameLocaleChoicesPageForm
 from foundation.panels import ContentChecksPanel
+from foundation.previews import ViewPreviews
 
 
 @lru_cache(maxsize=16)
@@ -81,12 +82,13 @@ def invalidated_by_publishing(page):
     return tags + list(also()) if also else tags
 
 
-class ContentPage(Page):
+class ContentPage(ViewPreviews, Page):
     """Fields shared by all public pages: a summary and a listing image.
 
     The summary feeds listings, search results, feeds and share cards, so every
     page type has one; the listing image is the card picture (and a film's
-    poster). Abstract: each concrete page gets its own table.
+    poster). Every page previews in both views (``foundation.previews``).
+    Abstract: each concrete page gets its own table.
     """
 
     summary = models.TextField(
@@ -144,6 +146,10 @@ class ContentPage(Page):
     def minimal_clean(self):
         self.set_readable_slug()
         super().minimal_clean()
+
+    def get_context(self, request, *args, **kwargs):
+        self.show_preview_mode(request)
+        return super().get_context(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail checks this on every request, reading the ancestors and their restrictions (two

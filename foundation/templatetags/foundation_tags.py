@@ -1,9 +1,11 @@
 """Template tags every content app's templates use: the language tag, audiences, share cards, cache keys."""
 
 import hashlib
+import json
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from wagtail.models import Page
 
@@ -28,14 +30,21 @@ def html_lang(language_code):
     return "zh-Hans" if language_code == "zh-hans" else language_code
 
 
-@register.simple_tag
-def content_version(page=None):
+@register.simple_tag(takes_context=True)
+def content_version(context, page=None):
     """A token for ``{% cache %}`` keys of fragments built from other pages: it changes when what
     ``page`` shows changes (``page.cache_dependencies()``, ``foundation.cache``), and only then.
 
     So publishing an article renews the home page's listings but not a film page's; templates
     still give those fragments a short lifetime (60 s) for what follows the clock, such as an
-    alert's window or a campaign going live. Without a page: a token that only ``forget`` renews."""
+    alert's window or a campaign going live. Without a page: a token that only ``forget`` renews.
+
+    A preview (``request.is_preview``) renders a draft: its token names the draft, never a published
+    version, so a preview neither shows a visitor's cached copy nor leaves the draft in one."""
+    request = context.get("request")
+    if page is not None and getattr(request, "is_preview", False):
+        draft = json.dumps(page.serializable_data(), cls=DjangoJSONEncoder, sort_keys=True)
+        return "preview-" + hashlib.blake2b(draft.encode(), digest_size=8).hexdigest()
     tags = [cache.EVERYTHING, *(page.cache_dependencies() if page is not None else ())]
     versions = cache.tag_versions(tags)
     cache.depends_on(versions)

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the CSP and clickjacking middleware: previews may be framed by the admin (portal.security).
+    "portal.security.PreviewFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]

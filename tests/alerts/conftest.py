@@ -35,8 +35,8 @@ def publish_alert(django_capture_on_commit_callbacks):
 
     def publish(language="zh-hans", audiences=(), title="Fake refund agents are calling", run_tasks=True, **fields):
         locale = Locale.objects.get(language_code=language)
-        alert = FraudAlert(locale=locale, title=title, summary="Hang up and call 12378.", live=False,
-                           active_from=timezone.now(), **fields)
+        fields.setdefault("active_from", timezone.now())
+        alert = FraudAlert(locale=locale, title=title, summary="Hang up and call 12378.", live=False, **fields)
         alert.save()
         alert.audiences.set(Audience.objects.filter(locale=locale, slug__in=audiences))
         alert.save()

@@ -98,7 +98,7 @@ def test_scheduled_go_live_dispatches_when_publish_scheduled_runs(smtp_server, p
     from django.core.management import call_command
 
     confirmed("sched@example.org")
-    alert = publish_alert(go_live_at=timezone.now() + timedelta(seconds=1.5))
+    alert = publish_alert(active_from=timezone.now() + timedelta(seconds=1.5))  # the window schedules it
     assert not alert.live and not smtp_server.messages and not Delivery.objects.filter(syndication__alert=alert)
     time.sleep(1.6)
     with django_capture_on_commit_callbacks(execute=True):

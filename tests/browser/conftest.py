@@ -91,6 +91,24 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="package")
+def editor_cookie(django_db_setup, django_db_blocker):
+    """The demo editor's admin session cookie (``admin_session``), made before any test's transaction."""
+    from tests.browser.admin_session import signed_in
+
+    with signed_in(django_db_blocker, "editor") as cookie:
+        yield cookie
+
+
+@pytest.fixture(scope="package")
+def demo_article(django_db_setup, django_db_blocker):
+    """The demo's first Chinese article, for the admin's edit view (read outside any test's transaction)."""
+    from articles.models import ArticlePage
+
+    with django_db_blocker.unblock():
+        return ArticlePage.objects.live().filter(locale__language_code="zh-hans").order_by("path").first()
+
+
 def new_context(browser, base_url, view="standard", viewport="mobile", javascript=True, blocked=None):
     """A browser context on the live server: the view cookie, a viewport, JavaScript on or off.
 

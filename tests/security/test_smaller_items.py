@@ -18,7 +18,11 @@ def test_a_future_dated_alert_is_not_reachable_before_its_window(client, page_of
         active_from=timezone.now() + timedelta(days=1),
     )
     alert.save_revision().publish()
-    assert FraudAlert.objects.get(pk=alert.pk).live
+    alert = FraudAlert.objects.get(pk=alert.pk)
+    assert not alert.live and alert.scheduled_revision is not None  # its window schedules it (issue 15)
+    # An alert published ahead of its window before the window became the schedule is live already:
+    # it stays unreachable until the window opens.
+    FraudAlert.objects.filter(pk=alert.pk).update(live=True)
     assert client.get(f"{index.url}{alert.pk}/").status_code == 404
     assert client.get(f"{index.url}{alert.pk}/poster.png").status_code in (301, 404)
     assert client.get(f"/api/v2/alerts/{alert.pk}/").status_code == 404
