@@ -1,5 +1,6 @@
 """Security headers Django has no setting for, and the throttled admin login and password reset."""
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
@@ -41,6 +42,24 @@ class PreviewFramingMiddleware:
             # What django-csp's ``csp_replace`` decorator sets; its middleware applies it.
             response._csp_replace = {"frame-ancestors": ["'self'"]}
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy (``ADMIN_CONTENT_SECURITY_POLICY``) under ``/admin/``.
+
+    Wagtail 8's admin still writes inline ``<script>`` (date pickers, inline panels) and inline
+    ``style`` attributes, so the public policy would break it; the admin's policy allows those
+    inline, and nothing from any other origin: no third-party script, style, font or connection,
+    forms posting only here, and framing only by the admin itself (its preview panel shows the
+    preview view, under ``/admin/``, in an iframe).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            return PolicyParts(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], parts.update, parts.replace,
+                               parts.nonce)
+        return parts
 
 
 # Ten login attempts a minute per address: enough for a person, useless for password guessing.

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     # ETag/If-None-Match and Last-Modified/If-Modified-Since: 304s for browsers, proxies and CDNs.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",  # django-csp's, with the admin's own policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -254,7 +254,6 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Content-Security-Policy (django-csp): no inline scripts or styles on the public site; players
 # only from the allow-listed video hosts, and only after a click (video facades).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ("/admin/",),
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -276,6 +275,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The admin's policy (portal/security.py): Wagtail's admin needs inline scripts and styles, but
+# nothing from another origin; its preview panel frames the admin's own preview view.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# No Gravatar: the admin's avatars would otherwise load from a third party with each editor's e-mail hash.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = {
     "camera": "()", "microphone": "()", "geolocation": "()", "payment": "()", "usb": "()",
     "interest-cohort": "()", "fullscreen": "(self)",

@@ -28,10 +28,15 @@ def test_no_inline_scripts_or_styles_on_any_page_type(client, page_of):
         assert " style=" not in html and "<style" not in html, model.__name__
 
 
-def test_the_admin_keeps_working_without_the_public_csp(admin_client):
+def test_the_admin_has_its_own_policy_no_other_origin_allowed(admin_client):
+    """Issue 14, item 9: Wagtail's admin needs inline scripts and styles, but nothing from another origin."""
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert "Content-Security-Policy" not in response
+    directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert directives["script-src"] == "'self' 'unsafe-inline'" and directives["frame-ancestors"] == "'self'"
+    assert directives["form-action"] == "'self'" and directives["base-uri"] == "'self'"
+    assert "http" not in directives["script-src"] + directives["connect-src"] + directives["style-src"]
 
 
 def test_admin_login_is_throttled(client):
