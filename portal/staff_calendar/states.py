@@ -46,8 +46,9 @@ def workflow_state(obj, now=None):
 def english_version_ready(obj):
     """Whether ``obj`` has a live English translation (same ``translation_key``); None when it is English.
 
-    The one place the calendar asks about translations, so a fuller helper (out-of-date
-    translations) can take its place without touching the rest.
+    The calendar asks what visitors will see on the day: a live English version. That is not
+    ``foundation.translations.translation_state``, for which a saved draft already counts as
+    brought up to date (the checks panel and the translation report use that one).
     """
     english = Locale.objects.filter(language_code=ENGLISH).first()
     if english is None:
