@@ -22,6 +22,24 @@
     frame.focus();
   });
 
+  /* Header disclosures (search, menu; templates/base.html): they work as plain <details>. Opening
+     one closes the other, the search puts the cursor in its box, and Escape closes the open one,
+     returning focus to its summary. */
+  var disclosures = document.querySelectorAll(".header-disclosure");
+  Array.prototype.forEach.call(disclosures, function (disclosure) {
+    disclosure.addEventListener("toggle", function () {
+      if (!disclosure.open) return;
+      Array.prototype.forEach.call(disclosures, function (other) { if (other !== disclosure) other.open = false; });
+      var field = disclosure.querySelector("input[type=search]");
+      if (field && getComputedStyle(disclosure.querySelector("summary")).display !== "none") field.focus();
+    });
+    disclosure.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !disclosure.open) return;
+      disclosure.open = false;
+      disclosure.querySelector("summary").focus();
+    });
+  });
+
   /* Large-text view: the hotline bar is sticky there; telling the CSS its real height lets
      scroll-padding keep focused elements and anchor targets from sliding under it. */
   var hotlineBar = document.querySelector(".view-large .hotline-bar");
