@@ -18,7 +18,12 @@
     frame.referrerPolicy = "strict-origin-when-cross-origin";
     var poster = facade.querySelector(".video-facade__poster, picture");
     if (poster) poster.replaceWith(frame); else facade.prepend(frame);
-    play.remove();
+    var fallback = document.createElement("a"); /* the film on its platform, should the player fail */
+    fallback.className = "video-facade__link";
+    fallback.href = play.href;
+    fallback.rel = "noopener";
+    fallback.textContent = facade.getAttribute("data-fallback");
+    play.replaceWith(fallback);
     frame.focus();
   });
 
