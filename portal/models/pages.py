@@ -67,8 +67,8 @@ class HomePage(ContentPage):
     def section_links(self):
         """``{section: url}`` of the listing pages below this home page, for each section's "more" link."""
         sections = {AlertIndexPage: "alerts", FilmIndexPage: "films", ArticleIndexPage: "articles", EventIndexPage: "events"}
-        indexes = self.get_children().live().type(*sections).specific()
-        return {sections[type(index)]: index.url for index in indexes if type(index) in sections}
+        indexes = self.get_children().live().type(*sections)  # one query: the base pages know their class
+        return {sections[index.specific_class]: index.url for index in indexes if index.specific_class in sections}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
