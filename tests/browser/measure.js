@@ -23,6 +23,8 @@ window.portalMeasure = (function () {
   function px(value) { return parseFloat(value) || 0; }
 
   function isShown(el) {
+    // checkVisibility() also sees content the browser skips, such as a closed <details>'s contents.
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     var style = getComputedStyle(el);
     if (style.visibility !== "visible" || px(style.opacity) === 0) return false;
     var rect = el.getBoundingClientRect();
