@@ -249,9 +249,12 @@ class DemoBuilder:
         return [rich(f"<p>{intro}</p>"), block("official_contact", {"contact": contact.pk})]
 
     def audience_sections(self, lang):
-        texts = {"zh-hans": "我们为您准备了专门的内容。", "en": "Content prepared for you."}[lang]
-        return [block("audience_section", {"audience": self.audiences[lang][item["slug"]].pk, "heading": item[lang][0], "text": f"<p>{texts}</p>", "pages": []})
-                for item in content.AUDIENCES]
+        sections = []
+        for item in content.AUDIENCES:
+            heading, text = content.CAMPAIGN_AUDIENCE_ADVICE[item["slug"]][lang]
+            audience = self.audiences[lang][item["slug"]].pk
+            sections.append(block("audience_section", {"audience": audience, "heading": heading, "text": f"<p>{text}</p>", "pages": []}))
+        return sections
 
     def make_events(self, campaign, start, end):
         count = 1 if end < self.today else len(content.EVENT_TEMPLATES)

@@ -11,6 +11,18 @@ AUDIENCES = [
     {"slug": "elderly", "icon": "elderly", "zh-hans": ("老年朋友", "大字易读的防骗知识，守护养老钱。"), "en": ("Older people", "Easy-to-read advice to protect your pension.")},
 ]
 
+# What a campaign page says to each audience: (heading, text), no placeholders.
+CAMPAIGN_AUDIENCE_ADVICE = {
+    "public": {"zh-hans": ("识破冒充客服的来电", "任何要求您把钱转到“安全账户”、报出验证码或下载屏幕共享软件的来电都是诈骗。请挂断后拨打95511核实。"),
+               "en": ("Spot fake customer-service calls", "Anyone who asks you to move money to a “safe account”, read out a code or install a screen-sharing app is a fraudster. Hang up and call 95511.")},
+    "customers": {"zh-hans": ("退保只走官方渠道", "退保、减保和理赔只能通过我司柜面、官方App或95511办理，不收取任何手续费。第三方“代理退保”会收取高额费用，还常诱导您购买高风险产品。"),
+                  "en": ("Cancel only through official channels", "Cancellations, reductions and claims go through our branches, our official app or 95511, free of charge. Third-party “refund agents” charge high fees and often push you into risky products.")},
+    "professionals": {"zh-hans": ("合规展业，拒绝违规承诺", "不承诺保本高收益，不协助客户虚构退保理由；发现“代理退保”黑产线索，请通过内部渠道上报。"),
+                      "en": ("Sell within the rules", "Never promise guaranteed high returns or help a customer invent a reason to cancel; report leads about refund-agent gangs through the internal channels.")},
+    "elderly": {"zh-hans": ("守护养老钱", "陌生人推荐“高收益理财”或“以房养老”时，先和子女商量。转账之前，先打96110问一问。"),
+                "en": ("Protect your pension", "When a stranger offers a “high-return” deal or a home-equity scheme, talk to your family first. Before any transfer, call 96110.")},
+}
+
 CONTACTS = [
     {"kind": "phone", "value": "95511", "zh-hans": ("客户服务热线", "保单查询、理赔与投诉"), "en": ("Customer service hotline", "Policies, claims and complaints")},
     {"kind": "phone", "value": "96110", "zh-hans": ("全国反诈专线", "接到可疑来电时拨打"), "en": ("National anti-fraud hotline", "Call if you receive a suspicious call")},

@@ -10,9 +10,9 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from alerts.models import FraudAlert, alerts_tag
-from articles.models import ArticlePage
-from campaigns.models import CampaignPage, EventPage, FilmPage
+from alerts.models import AlertIndexPage, FraudAlert, alerts_tag
+from articles.models import ArticleIndexPage, ArticlePage
+from campaigns.models import CampaignPage, EventIndexPage, EventPage, FilmIndexPage, FilmPage
 from foundation import cache
 from foundation.blocks import BodyBlock
 from foundation.listing import paginate, read_filters
@@ -64,6 +64,12 @@ class HomePage(ContentPage):
         current = list(current.order_by("start_date")[:6])
         upcoming = (campaign for campaign in current if campaign.start_date > today)
         return [campaign for campaign in current if campaign.start_date <= today], next(upcoming, None)
+
+    def section_links(self):
+        """``{section: url}`` of the listing pages below this home page, for each section's "more" link."""
+        sections = {AlertIndexPage: "alerts", FilmIndexPage: "films", ArticleIndexPage: "articles", EventIndexPage: "events"}
+        indexes = self.get_children().live().type(*sections)  # one query: the base pages know their class
+        return {sections[index.specific_class]: index.url for index in indexes if index.specific_class in sections}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

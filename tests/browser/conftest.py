@@ -45,7 +45,8 @@ MISSING_TOOLS = "run `make browser-deps` (scripts/browser-deps) to install Chrom
 MOBILE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 568}  # WCAG 1.4.10: 1280 CSS px at 400 % zoom
-VIEWPORTS = {"mobile": MOBILE, "desktop": DESKTOP, "narrow": NARROW}
+PHONE = {"width": 390, "height": 844}  # a current phone, for what the first screen shows
+VIEWPORTS = {"mobile": MOBILE, "desktop": DESKTOP, "narrow": NARROW, "phone": PHONE}
 LANGUAGES = ["zh-hans", "en"]
 VIEWS = ["standard", "large"]
 

@@ -5,7 +5,7 @@ window.portalMeasure = (function () {
 
   var CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   // The controls the large view must make at least 60 x 60 CSS px.
-  var PRIMARY = ".view-switch__button, .main-nav a, .search-box button, .search-page-form button, " +
+  var PRIMARY = ".view-switch__button, .header-disclosure > summary, .main-nav a, .search-box button, .search-page-form button, " +
     ".video-facade__play, .pagination a, button[type='submit'], .read-aloud button";
   var SINGLE_COLUMN = ".card-grid, .tiles, .footer-grid, .audience-sections, .hero__inner, .search-layout";
 
@@ -23,6 +23,8 @@ window.portalMeasure = (function () {
   function px(value) { return parseFloat(value) || 0; }
 
   function isShown(el) {
+    // checkVisibility() also sees content the browser skips, such as a closed <details>'s contents.
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     var style = getComputedStyle(el);
     if (style.visibility !== "visible" || px(style.opacity) === 0) return false;
     var rect = el.getBoundingClientRect();
@@ -120,6 +122,22 @@ window.portalMeasure = (function () {
     return found;
   }
 
+  /* The h1 in main and the first text block after it: the first shown element that holds text of
+     its own and is not inline (a paragraph, a heading, a label, a list item). Boxes in viewport px. */
+  function firstScreen() {
+    var h1 = document.querySelector("main h1");
+    if (!h1) return null;
+    var box = function (el) { var r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+    var after = Array.prototype.filter.call(document.querySelectorAll("main *"), function (el) {
+      if (!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) || h1.contains(el)) return false;
+      if (getComputedStyle(el).display.indexOf("inline") === 0 || !isShown(el)) return false;
+      return Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+    });
+    var first = after[0];
+    return { h1: box(h1), first: first ? box(first) : null, firstWhere: first ? describe(first) : null,
+      firstText: first ? first.textContent.trim().slice(0, 40) : null };
+  }
+
   function pageWidth() {
     return { scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
   }
@@ -169,6 +187,6 @@ window.portalMeasure = (function () {
 
   return {
     textNodes: textNodes, paragraphGaps: paragraphGaps, targets: targets, columns: columns,
-    overflowing: overflowing, pageWidth: pageWidth, focused: focused,
+    overflowing: overflowing, pageWidth: pageWidth, focused: focused, firstScreen: firstScreen,
   };
 })();

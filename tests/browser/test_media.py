@@ -1,7 +1,7 @@
 """Films and read-aloud in a real browser.
 
 * A platform film loads nothing from the platform until its play control is pressed; then the
-  player appears as a titled iframe with autoplay off. A self-hosted film never autoplays and has
+  player appears as a titled iframe with autoplay off, and a link to the film on its platform stays. A self-hosted film never autoplays and has
   a captions track; every film page has a transcript.
 * Read aloud speaks the text with ``speechSynthesis`` in the page's language and stop cancels it.
   The API is replaced by a recording stub before the page's scripts run.
@@ -41,11 +41,16 @@ def test_platform_film_requests_nothing_from_the_platform_before_play(pages, pag
     title = page.locator("h1").inner_text()
     play = page.locator(".video-facade__play")
     assert title in play.inner_text(), f"the play control's name {play.inner_text()!r} should name the film"
+    watch_url = play.get_attribute("href")
     with page.expect_request(lambda request: "bilibili.com" in request.url):  # the player, only now
         play.click()
     frame = page.locator(".video-facade iframe")
     assert frame.get_attribute("title") == title
     assert "autoplay=0" in frame.get_attribute("src")
+    # Should the player not load, the film on its platform is still one link away.
+    fallback = page.locator(".video-facade a.video-facade__link")
+    assert fallback.is_visible() and fallback.get_attribute("href") == watch_url
+    assert page.locator(".video-facade__play").count() == 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -18,8 +18,31 @@
     frame.referrerPolicy = "strict-origin-when-cross-origin";
     var poster = facade.querySelector(".video-facade__poster, picture");
     if (poster) poster.replaceWith(frame); else facade.prepend(frame);
-    play.remove();
+    var fallback = document.createElement("a"); /* the film on its platform, should the player fail */
+    fallback.className = "video-facade__link";
+    fallback.href = play.href;
+    fallback.rel = "noopener";
+    fallback.textContent = facade.getAttribute("data-fallback");
+    play.replaceWith(fallback);
     frame.focus();
+  });
+
+  /* Header disclosures (search, menu; templates/base.html): they work as plain <details>. Opening
+     one closes the other, the search puts the cursor in its box, and Escape closes the open one,
+     returning focus to its summary. */
+  var disclosures = document.querySelectorAll(".header-disclosure");
+  Array.prototype.forEach.call(disclosures, function (disclosure) {
+    disclosure.addEventListener("toggle", function () {
+      if (!disclosure.open) return;
+      Array.prototype.forEach.call(disclosures, function (other) { if (other !== disclosure) other.open = false; });
+      var field = disclosure.querySelector("input[type=search]");
+      if (field && getComputedStyle(disclosure.querySelector("summary")).display !== "none") field.focus();
+    });
+    disclosure.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !disclosure.open) return;
+      disclosure.open = false;
+      disclosure.querySelector("summary").focus();
+    });
   });
 
   /* Large-text view: the hotline bar is sticky there; telling the CSS its real height lets
