@@ -288,6 +288,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+# No call to Wagtail's release server from editors' browsers (a third-party request, blocked by the admin's policy).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: the admin's avatars would otherwise load from a third party with each editor's e-mail hash.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = {

@@ -1,14 +1,15 @@
 """Who keeps the list of reported contacts: reviewers add, change and delete them; report handlers,
 who read the reports they come from, may add one. Editors may not touch the list.
 
-Site administrators get nothing here: what is called fraudulent in public is the reviewers' call.
-Idempotent, like the groups' own migration (portal 0003).
+Site administrators hold the reviewers' rights too: they may grant only groups whose rights they
+hold (``review.users``), and they make the reviewers' accounts. Idempotent, like the groups' own migration (portal 0003).
 """
 
 from django.db import migrations
 
 GROUPS = {
     "Consumer-protection reviewers": ("add", "change", "delete", "view"),
+    "Site administrators": ("add", "change", "delete", "view"),
     "Report handlers": ("add", "view"),
 }
 

@@ -24,7 +24,7 @@ ALLOWED = {
     "wagtail", "english", "id", "url", "urls", "html", "api", "rss", "ics", "seo", "qr", "pdf", "jpg", "jpeg",
     "png", "gif", "webp", "avif", "svg", "heic", "ico", "px", "kb", "mb", "gb", "utc", "cst", "am", "pm", "vtt",
     "webvtt", "wecom", "dingtalk", "bilibili", "youtube", "vimeo", "youku", "ok", "csv", "xlsx", "tsv", "json",
-    "mp", "webm", "javascript", "ctrl", "alt", "shift", "esc", "cmd", "tab", "enter",
+    "mp", "webm", "app", "javascript", "ctrl", "alt", "shift", "esc", "cmd", "tab", "enter",
 }
 # Wagtail 8.0 writes these without gettext, so no catalogue can translate them: the hidden search
 # button of ``wagtailadmin/home.html`` and ``shared/header.html``, and the locale filter of the

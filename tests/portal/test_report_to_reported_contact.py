@@ -5,6 +5,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from portal.models import ReportFormPage
 from review.models import ReportedContact
@@ -46,7 +48,10 @@ def test_the_note_refuses_the_reporters_number(report_page):
     add = "/admin/snippets/review/reportedcontact/add/"
     response = handler.post(add, {"kind": "phone", "value": "400-123-4567", "note": f"from {REPORTER_PHONE}",
                                   "reported_on": "2026-12-01"})
-    assert response.status_code == 200 and "must not hold a phone number" in response.content.decode()
+    with translation.override(response["Content-Language"]):  # the handler's admin language
+        message = gettext("The note must not hold a phone number, e-mail address or ID number: write what the "
+                          "contact was used for, not who reported it.")
+    assert response.status_code == 200 and message in response.content.decode()
     assert not ReportedContact.objects.exists()
 
 

@@ -105,7 +105,7 @@ def test_approving_an_alert_in_its_edit_view_publishes_it_without_another_revisi
 
 def test_a_scheduled_alert_approved_in_its_edit_view_is_scheduled_not_live(client, editor, reviewer):
     go_live = in_future(days=2)
-    alert, form = submitted_alert(client, editor, go_live_at=admin_time(go_live))
+    alert, form = submitted_alert(client, editor, active_from=admin_time(go_live))  # the window is the schedule
 
     client.force_login(reviewer)
     edit_url = snippet_url(alert, "edit", alert.pk)

@@ -55,7 +55,9 @@ def history(page):
     return [(entry.action, entry.user.username if entry.user else None) for entry in entries]
 
 
-def test_bad_article_is_sent_back_then_fixed_approved_published_and_searchable(client, editor, reviewer, articles_zh):
+def test_bad_article_is_sent_back_then_fixed_approved_published_and_searchable(
+    client, editor, reviewer, articles_zh, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
     response, page = submit_article(client, articles_zh, BAD)
 
@@ -77,7 +79,8 @@ def test_bad_article_is_sent_back_then_fixed_approved_published_and_searchable(c
     assert_refused(client, page_action_url(page, "approve"))  # nor can the editor approve their own work
 
     client.force_login(reviewer)
-    assert client.post(page_action_url(page, "approve")).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the search index is written after the commit
+        assert client.post(page_action_url(page, "approve")).status_code == 302
     page.refresh_from_db()
     assert page.live
     public = Client()
