@@ -34,7 +34,7 @@ HELP = {
         ],
     },
     "en": {
-        "title": "Just been contacted, or already scammed? Do this now",
+        "title": "Approached by a scammer? Act now",
         "summary": "Step by step, by what has happened: what to do now, what to say and what never to do.",
         "intro": "Stay calm. Find the situation closest to yours and follow the steps in order. If in doubt, hang up and "
                  "call one of the official numbers below.",
