@@ -112,6 +112,8 @@ window.portalMeasure = (function () {
       var style = getComputedStyle(el);
       if (style.display.indexOf("inline") === 0 && style.display !== "inline-block" && style.display !== "inline-flex") return;
       if (["auto", "scroll"].indexOf(style.overflowX) >= 0) return;
+      /* A link cut with … on purpose (the phone's one-line alert banner): its page holds the whole text. */
+      if (el.tagName === "A" && style.textOverflow === "ellipsis") return;
       var hasText = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
       if (!hasText) return;
       if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
@@ -134,7 +136,15 @@ window.portalMeasure = (function () {
       return Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
     });
     var first = after[0];
-    return { h1: box(h1), first: first ? box(first) : null, firstWhere: first ? describe(first) : null,
+    /* Its first line: the box of the first line of its own text (the issue asks for the first line). */
+    var firstLine = function (el) {
+      var text = Array.prototype.find.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+      var range = document.createRange();
+      range.selectNodeContents(text);
+      var line = range.getClientRects()[0];
+      return { top: line.top, bottom: line.bottom };
+    };
+    return { h1: box(h1), first: first ? firstLine(first) : null, firstWhere: first ? describe(first) : null,
       firstText: first ? first.textContent.trim().slice(0, 40) : null };
   }
 

@@ -1,7 +1,8 @@
 """The page's own content is on a phone's first screen, and the desktop keeps the full header.
 
 On a 390 x 844 phone, in both views and both languages, every page type shows its h1 and the
-first text block after it (``measure.firstScreen``: usually the lead paragraph) without scrolling:
+first line of the first text block after it (``measure.firstScreen``: usually the lead paragraph)
+without scrolling:
 the compact header (templates/base.html) leaves them room. From 1024 px the search box, the menu
 links and the hotlines' names show as they always did, without the disclosures' summaries. The
 disclosures work without JavaScript.
@@ -28,7 +29,7 @@ def test_h1_and_first_paragraph_on_the_first_screen(visit, page_urls, kind, lang
     assert found and found["first"], f"{where}: no h1 in main, or no text after it: {found}"
     assert 0 <= found["h1"]["top"] and found["h1"]["bottom"] <= SCREEN_HEIGHT, f"{where}: the h1 is at {found['h1']}"
     assert found["first"]["bottom"] <= SCREEN_HEIGHT, (
-        f"{where}: the first text after the h1 ({found['firstWhere']} {found['firstText']!r}) ends at "
+        f"{where}: the first line of text after the h1 ({found['firstWhere']} {found['firstText']!r}) ends at "
         f"{found['first']['bottom']:.0f}px, below the first screen: the header above it is too tall"
     )
 
