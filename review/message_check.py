@@ -98,6 +98,10 @@ class Finding:
         return {"kind": self.kind, "text": self.text, "label": str(self.label), "meaning": str(self.explanation)}
 
 
+# Marks about one contact each: every number or link found is listed on its own.
+CONTACT_MARKS = {"unofficial_phone", "unknown_link", "reported"}
+
+
 def claim_findings(parts, language):
     """Promised returns (and refund-agent promises) from the reviewers' claim dictionary.
 
@@ -138,11 +142,18 @@ def contact_findings(text, is_official, report_of, meaning_of):
 
 
 def read_message(text, language, is_official, report_of, meaning_of):
-    """The ``Finding`` list for a pasted message, without repeats, in the order of ``MARKS``."""
+    """The ``Finding`` list for a pasted message, in the order of ``MARKS``: each mark once, with its
+    first example (a claim rule's phrase before a cue's sentence), and each contact once."""
     normalised = normalise(text)
     parts = sentences(normalised)
     found = [*claim_findings(parts, language), *cue_findings(parts),
              *contact_findings(normalised, is_official, report_of, meaning_of)]
-    unique = list(dict.fromkeys(found))
+    unique, marked = [], set()
+    for finding in dict.fromkeys(found):
+        if finding.kind not in CONTACT_MARKS:
+            if finding.kind in marked:
+                continue
+            marked.add(finding.kind)
+        unique.append(finding)
     order = list(MARKS)
     return sorted(unique, key=lambda finding: order.index(finding.kind))

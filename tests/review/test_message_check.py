@@ -37,6 +37,15 @@ def test_a_pasted_chinese_scam_sms_gets_every_mark_listed_with_its_meaning(clien
     assert not CLAIMS_OF_SAFETY.search(section)
 
 
+def test_each_mark_is_listed_once_each_contact_on_its_own(client):
+    """A refund-agent promise matched by a claim rule and by a cue is one mark, not two lines that say the same."""
+    sms = "您的保单可全额退保，联系专员王经理 13800138000 或 13900139000 办理，今天截止，点击 http://bit.ly/abc 并提供验证码"
+    kinds = [finding["kind"] for finding in client.get("/api/check/", {"q": sms}).json()["findings"]]
+    marks = [kind for kind in kinds if kind not in {"unofficial_phone", "unknown_link", "reported"}]
+    assert "refund_agent" in marks and len(marks) == len(set(marks)), kinds
+    assert kinds.count("unofficial_phone") == 2, kinds
+
+
 def test_a_pasted_english_scam_sms_lists_its_marks_and_what_they_mean_and_never_says_safe(client):
     response = client.get("/en/check/", {"q": SMS_EN})
     assert response.status_code == 200
