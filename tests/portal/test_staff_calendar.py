@@ -20,24 +20,18 @@ from articles.models import ArticleIndexPage, ArticlePage
 from campaigns.models import CampaignIndexPage, CampaignPage, EventPage
 from foundation.models import Audience
 from portal.models import CalendarFeedKey
+from tests.review.admin_helpers import demo_user
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/campaign-calendar/"
 
 
-def staff(username):
-    """A seeded demo user whose admin language is English (the assertions read English)."""
-    user = get_user_model().objects.get(username=username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 def logged_in(username):
     client = Client()
-    client.force_login(staff(username))
+    client.force_login(demo_user(username))
     return client
 
 

@@ -4,8 +4,10 @@ The form data has the shape the Wagtail admin's own forms submit
 (``wagtail.test.utils.form_data``), so the tests go through the real views.
 """
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 RICH_TEXT_FIELDS = ("what_happened", "red_flags", "how_to_protect")
 
@@ -79,3 +81,12 @@ def assert_refused(client, url, data=None):
     assert client.post(url, data or {}, **XHR).status_code == 403
     response = client.post(url, data or {})
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def demo_user(username):
+    """A seeded demo user whose admin language is English (the tests read English messages)."""
+    user = get_user_model().objects.get(username=username)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

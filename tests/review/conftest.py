@@ -1,20 +1,10 @@
 """Fixtures for the review tests: the seeded demo users and the article section they work in."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from articles.models import ArticleIndexPage
 
-
-def demo_user(username):
-    """A seeded demo user whose admin language is English (the tests read English messages)."""
-    from wagtail.users.models import UserProfile
-
-    user = get_user_model().objects.get(username=username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+from .admin_helpers import demo_user
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from django.utils.formats import date_format
 
 from review.models import ReportedContact
 
-from .admin_helpers import XHR, snippet_url
-from .conftest import demo_user
+from .admin_helpers import XHR, demo_user, snippet_url
 
 pytestmark = pytest.mark.django_db
 

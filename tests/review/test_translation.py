@@ -18,8 +18,7 @@ from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
 from foundation.translations import MISSING, OUTDATED, READY, translation_state
 
-from .admin_helpers import XHR, article_form, assert_refused, create_article_url, edit_page_url, snippet_url
-from .conftest import demo_user
+from .admin_helpers import XHR, article_form, assert_refused, create_article_url, demo_user, edit_page_url, snippet_url
 
 pytestmark = pytest.mark.django_db
 
