@@ -1,21 +1,33 @@
-"""E-mail to subscribers: batches over one SMTP connection each, idempotent and resumable.
+"""E-mail to subscribers: batches over a few SMTP connections each, idempotent and resumable.
 
 Who still needs the alert is a query: the matching confirmed subscribers without an
-``EmailReceipt`` for this delivery. A receipt is written right after the server accepted each
+``EmailReceipt`` for this delivery. A receipt is written as soon as the server has accepted each
 message, so a batch retried after a failure, or a delivery taken over from a killed worker, starts
 with exactly the people not yet mailed. (The only window for a duplicate is a crash between the
-server's "250 OK" and that one insert; the ``Message-ID`` is the same for the same alert and
-subscriber, so the copy is recognisable.) A server that refuses one address gets a "refused"
-receipt and is not asked again; a server that is down fails the batch, which is retried.
+server's "250 OK" and that insert, at most one message per connection; the ``Message-ID`` is the
+same for the same alert and subscriber, so the copy is recognisable.) A server that refuses one
+address gets a "refused" receipt and is not asked again; a server that is down fails the batch,
+which is retried.
+
+A mail server answers each message after a round trip or four (MAIL, RCPT, DATA and the end of
+the data), so one connection spends most of its time waiting; a batch is sent over
+``ALERT_EMAIL_CONNECTIONS`` connections at once, each in its own thread. Only the sending happens
+in those threads: the messages are composed (``AlertMailing``) and the receipts written here, in
+the worker's own thread and database connection.
 """
 
+import itertools
 import smtplib
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from ..subscriptions.mail import alert_message
+from ..subscriptions.mail import AlertMailing
 from ..subscriptions.models import Subscriber
 from .models import EmailReceipt
 
@@ -30,39 +42,99 @@ def recipients(delivery):
     return subscribers.exclude(receipts__delivery=delivery)
 
 
-def record(delivery, subscriber, refused=False):
-    EmailReceipt.objects.create(delivery=delivery, subscriber=subscriber, refused=refused, sent_at=timezone.now())
+def record(delivery, outcomes):
+    """Receipts for ``[(subscriber, refused)]``, the messages the server has answered."""
+    now = timezone.now()
+    EmailReceipt.objects.bulk_create([
+        EmailReceipt(delivery=delivery, subscriber=subscriber, refused=refused, sent_at=now)
+        for subscriber, refused in outcomes
+    ])
+
+
+class Connections:
+    """One open mail connection per sending thread, all closed at the end of the batch.
+
+    Through Django's SMTP backend (``EMAIL_HOST`` set), each message goes as the bytes
+    ``AlertMailing.envelope`` composed, on the backend's own connection (its TLS and login
+    settings); any other backend (the console in development, the outbox in tests) gets
+    ``AlertMailing.message``, a Django message."""
+
+    def __init__(self, mailing):
+        self.mailing = mailing
+        self.smtp = issubclass(import_string(settings.EMAIL_BACKEND), SMTPBackend)
+        self.local = threading.local()
+        self.opened = []
+        self.lock = threading.Lock()
+
+    def prepare(self, subscriber):
+        """What ``send`` takes for ``subscriber`` (composed in the worker's own thread)."""
+        return self.mailing.envelope(subscriber) if self.smtp else self.mailing.message(subscriber)
+
+    def send(self, prepared):
+        """Send one prepared message on this thread's connection; True if the server refused the address."""
+        try:
+            backend = getattr(self.local, "backend", None)
+            if backend is None:
+                backend = get_connection(fail_silently=False)
+                backend.open()
+                with self.lock:
+                    self.opened.append(backend)
+                self.local.backend = backend
+            if self.smtp:
+                recipient, data = prepared
+                backend.connection.sendmail(self.mailing.sender, [recipient], data)
+            else:
+                backend.send_messages([prepared])
+        except smtplib.SMTPRecipientsRefused:
+            return True
+        except (OSError, smtplib.SMTPException) as error:
+            raise MailServerDown(f"{type(error).__name__}: {error}") from error
+        return False
+
+    def close(self):
+        for backend in self.opened:
+            try:
+                backend.close()
+            except (OSError, smtplib.SMTPException):
+                pass
 
 
 def send_batch(delivery, size=None):
-    """Mail the next ``size`` recipients over one connection; returns ``(sent, refused)``, (0, 0) when done."""
-    alert = delivery.syndication.alert
-    batch = list(recipients(delivery).order_by("pk")[: size or settings.ALERT_EMAIL_BATCH_SIZE])
-    if not batch:
-        return 0, 0
-    sent = refused = 0
-    rendered = {}
-    connection = get_connection(fail_silently=False)
+    """Mail the next ``size`` recipients; returns ``(sent, refused)``, (0, 0) when nobody is left.
+
+    At most ``ALERT_EMAIL_CONNECTIONS`` messages are on their way at any moment: the next one is
+    handed over only when one is answered and its receipt written, so a crash can repeat at most
+    that many (and with one connection the send is strictly one after the other)."""
+    batch = iter(recipients(delivery).order_by("pk")[: size or settings.ALERT_EMAIL_BATCH_SIZE])
+    connections = Connections(AlertMailing(delivery.syndication.alert))
+    in_flight, outcomes = {}, []
+    pool = ThreadPoolExecutor(max_workers=settings.ALERT_EMAIL_CONNECTIONS, thread_name_prefix="alert-mail")
+
+    def hand_over(count):
+        for subscriber in itertools.islice(batch, count):
+            in_flight[pool.submit(connections.send, connections.prepare(subscriber))] = subscriber
+
     try:
-        connection.open()
-    except (OSError, smtplib.SMTPException) as error:
-        raise MailServerDown(f"{type(error).__name__}: {error}") from error
-    try:
-        for subscriber in batch:
-            message = alert_message(alert, subscriber, connection=connection, rendered=rendered)
-            try:
-                connection.send_messages([message])
-            except smtplib.SMTPRecipientsRefused:
-                record(delivery, subscriber, refused=True)
-                refused += 1
-                continue
-            except (OSError, smtplib.SMTPException) as error:
-                raise MailServerDown(f"{type(error).__name__}: {error}") from error
-            record(delivery, subscriber)
-            sent += 1
+        hand_over(settings.ALERT_EMAIL_CONNECTIONS)
+        while in_flight:
+            done, _waiting = wait(in_flight, return_when=FIRST_COMPLETED)
+            failure = _record_answered(delivery, in_flight, done, outcomes)
+            if failure is not None:
+                # The other messages on their way finish; their receipts are written before giving up.
+                _record_answered(delivery, in_flight, wait(in_flight).done, outcomes)
+                raise failure
+            hand_over(len(done))
     finally:
-        try:
-            connection.close()
-        except (OSError, smtplib.SMTPException):
-            pass
-    return sent, refused
+        pool.shutdown(wait=True)
+        connections.close()
+    refused = sum(1 for _subscriber, was_refused in outcomes if was_refused)
+    return len(outcomes) - refused, refused
+
+
+def _record_answered(delivery, in_flight, done, outcomes):
+    """Write the receipts of the ``done`` sends (taking them out of ``in_flight``); the first error, if any."""
+    answered = [(in_flight.pop(future), future) for future in done]
+    accepted = [(subscriber, future.result()) for subscriber, future in answered if future.exception() is None]
+    record(delivery, accepted)
+    outcomes += accepted
+    return next((future.exception() for _subscriber, future in answered if future.exception()), None)

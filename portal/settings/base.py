@@ -329,6 +329,9 @@ WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
 PARTNER_WEBHOOK_TIMEOUT = float(os.environ.get("PARTNER_WEBHOOK_TIMEOUT", "5"))
 PARTNER_WEBHOOKS_ALLOW_PRIVATE = False
 ALERT_EMAIL_BATCH_SIZE = int(os.environ.get("ALERT_EMAIL_BATCH_SIZE", "500"))
+# SMTP connections a batch is sent over at once (alerts.syndication.email): each message waits for
+# the server's answers, so a few connections keep the worker busy; ask the relay's operator what it allows.
+ALERT_EMAIL_CONNECTIONS = int(os.environ.get("ALERT_EMAIL_CONNECTIONS", "4"))
 # How long a worker holds a delivery it runs (renewed per batch); past it, syndication_resume takes it over.
 ALERT_DELIVERY_LEASE_SECONDS = int(os.environ.get("ALERT_DELIVERY_LEASE_SECONDS", "120"))
 # The right-hand side of alert mails' Message-IDs (one per alert and subscriber, so a resent copy is a duplicate).

@@ -29,6 +29,7 @@ class _Collector:
         self.parse = parse
         self.messages = []
         self.times = []
+        self.peers = []  # the client's (address, port) per message: which connection brought it
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -37,6 +38,7 @@ class _Collector:
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
             self.times.append(time.monotonic())
+            self.peers.append(session.peer)
         return "250 OK"
 
 

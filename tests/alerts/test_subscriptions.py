@@ -13,6 +13,8 @@ from django.test import Client
 from alerts.subscriptions import tokens
 from alerts.subscriptions.models import Subscriber
 
+from .people import confirmed
+
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://127\.0\.0\.1:8000(/\S+/)")
 
@@ -134,16 +136,8 @@ def test_a_confirmation_link_expires_and_cannot_be_forged(client, monkeypatch):
     assert not Subscriber.objects.exists()
 
 
-def confirmed(email="bo@example.org", language="en", audiences=()):
-    subscriber = Subscriber.objects.create(email=email, language=language, consent_text="x")
-    subscriber.confirmed_at = subscriber.requested_at
-    subscriber.save()
-    subscriber.set_audiences(audiences)
-    return subscriber
-
-
 def test_the_manage_link_changes_choices_and_deletes(client):
-    subscriber = confirmed()
+    subscriber = confirmed("bo@example.org", "en")
     token = tokens.manage_token(subscriber)
     page = client.get(f"/en/alerts/subscribe/manage/{token}/")
     assert page.status_code == 200 and b"bo@example.org" in page.content
@@ -158,17 +152,17 @@ def test_the_manage_link_changes_choices_and_deletes(client):
 
 
 def test_a_manage_link_is_void_once_the_address_signs_up_again():
-    old = confirmed()
+    old = confirmed("bo@example.org", "en")
     token = tokens.manage_token(old)
     old.delete()
-    confirmed()
+    confirmed("bo@example.org", "en")
     assert tokens.subscriber_for(token) is None
     assert Client().get(f"/en/alerts/subscribe/manage/{token}/").status_code == 404
     assert Client().get("/en/alerts/subscribe/manage/garbage/").status_code == 404
 
 
 def test_one_click_unsubscribe_needs_no_cookie_and_no_csrf_token():
-    subscriber = confirmed()
+    subscriber = confirmed("bo@example.org", "en")
     token = tokens.manage_token(subscriber)
     client = Client(enforce_csrf_checks=True)
     response = client.post(f"/en/alerts/subscribe/unsubscribe/{token}/", "List-Unsubscribe=One-Click",
@@ -181,8 +175,8 @@ def test_one_click_unsubscribe_needs_no_cookie_and_no_csrf_token():
 
 
 def test_export_and_erase_one_address(capsys):
-    subscriber = confirmed(email="cy@example.org", audiences=["elderly"])
-    confirmed(email="other@example.org")
+    subscriber = confirmed("cy@example.org", "en", audiences=["elderly"])
+    confirmed("other@example.org", "en")
     call_command("subscriber_data", "export", "CY@example.org")
     data = json.loads(capsys.readouterr().out)
     assert data["email"] == "cy@example.org" and data["audiences"] == ["elderly"] and data["consent_text"] == "x"
@@ -201,7 +195,7 @@ def test_unconfirmed_sign_ups_are_deleted_after_three_days():
     stale = Subscriber.objects.create(email="s@example.org", language="en", consent_text="x",
                                       requested_at=timezone.now() - timedelta(days=4))
     fresh = Subscriber.objects.create(email="f@example.org", language="en", consent_text="x")
-    kept = confirmed(email="k@example.org")
+    kept = confirmed("k@example.org", "en")
     kept.requested_at = timezone.now() - timedelta(days=40)
     kept.save()
     call_command("syndication_resume", stdout=open("/dev/null", "w"))

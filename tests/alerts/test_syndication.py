@@ -22,16 +22,10 @@ from alerts.models import Delivery, EmailReceipt, PartnerEndpoint, Subscriber
 from alerts.subscriptions import tokens
 from alerts.syndication import dispatch, webhooks
 
+from .people import confirmed
+
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://127\.0\.0\.1:8000(/\S+/)")
-
-
-def confirmed(email, language="zh-hans", audiences=()):
-    subscriber = Subscriber.objects.create(email=email, language=language, consent_text="x")
-    subscriber.confirmed_at = subscriber.requested_at
-    subscriber.save()
-    subscriber.set_audiences(audiences)
-    return subscriber
 
 
 def text_part(message):
@@ -218,37 +212,39 @@ class Killed(KeyboardInterrupt):
 
 
 def kill_dispatch(smtp_server, publish_alert, monkeypatch, settings, before_receipt):
-    """23 subscribers, batches of 5; the worker dies at the twelfth message (in batch 3), before or
-    after the server accepted it; then the dead worker's lease expires and ``syndication_resume`` runs."""
+    """23 subscribers, batches of 5 over one connection; the worker dies at the twelfth message (in
+    batch 3), before or after the server accepted it; then the dead worker's lease expires and
+    ``syndication_resume`` runs."""
     from alerts.syndication import email
 
     settings.ALERT_EMAIL_BATCH_SIZE = 5
+    settings.ALERT_EMAIL_CONNECTIONS = 1
     addresses = [f"k{n:02d}@example.org" for n in range(23)]
     for address in addresses:
         confirmed(address)
     alert = publish_alert(run_tasks=False)  # queued, not yet run: the "worker" runs it below
     delivery = Delivery.objects.get(syndication__alert=alert, channel="email")
     assert delivery.state == "pending" and delivery.total == 23
-    record, message_for = email.record, email.alert_message
+    record, envelope = email.record, email.AlertMailing.envelope
 
-    def dies_before_sending(alert, subscriber, **kwargs):
+    def dies_before_sending(mailing, subscriber):
         if EmailReceipt.objects.filter(delivery=delivery).count() == 11:
             raise Killed
-        return message_for(alert, subscriber, **kwargs)
+        return envelope(mailing, subscriber)
 
-    def dies_before_the_receipt(delivery, subscriber, refused=False):
+    def dies_before_the_receipt(delivery, outcomes):
         if EmailReceipt.objects.filter(delivery=delivery).count() == 11:
             raise Killed  # the server has accepted the twelfth message; its receipt is never written
-        record(delivery, subscriber, refused)
+        record(delivery, outcomes)
 
     if before_receipt:
         monkeypatch.setattr(email, "record", dies_before_the_receipt)
     else:
-        monkeypatch.setattr(email, "alert_message", dies_before_sending)
+        monkeypatch.setattr(email.AlertMailing, "envelope", dies_before_sending)
     with pytest.raises(Killed):
         dispatch.run(delivery.pk)  # batch 1 queues batch 2, which queues batch 3, which dies
     monkeypatch.setattr(email, "record", record)
-    monkeypatch.setattr(email, "alert_message", message_for)
+    monkeypatch.setattr(email.AlertMailing, "envelope", envelope)
     assert len(smtp_server.messages) == (12 if before_receipt else 11)
     delivery.refresh_from_db()
     assert delivery.state == "pending" and delivery.leased_until  # the dead worker's lease
