@@ -75,9 +75,9 @@ def _alert_email(alert, language, address, subscriber_id, token, rendered):
     return message
 
 
-# Markers for the personal parts of a composed message: ASCII letters only, so a URL pattern takes
-# them as a token and no header or body encoding changes them.
-_ADDRESS, _SUBSCRIBER, _TOKEN = "zqxaddresszqx", "8274619305", "zqxtokenzqx"
+# Markers for the personal parts of a composed message: plain ASCII, so a URL pattern takes the
+# token's as a token and no header or body encoding changes them.
+_ADDRESS, _SUBSCRIBER, _TOKEN = "zqx-address@zqx.invalid", "zqxsubscriberzqx", "zqxtokenzqx"
 
 
 class AlertMailing:
@@ -117,12 +117,10 @@ class AlertMailing:
 
     def _compose(self, language):
         if language not in self._composed:
-            message = _alert_email(self.alert, language, f"{_ADDRESS}@example.org", _SUBSCRIBER, _TOKEN,
-                                   self._rendered)
+            message = _alert_email(self.alert, language, _ADDRESS, _SUBSCRIBER, _TOKEN, self._rendered)
             data = message.message().as_bytes(linesep="\r\n")
             expected = {_ADDRESS: 1, _SUBSCRIBER: 1, _TOKEN: 1 + message.body.count(_TOKEN) + sum(
                 content.count(_TOKEN) for content, _mimetype in message.alternatives)}
             intact = all(data.count(marker.encode()) == count for marker, count in expected.items())
-            self._composed[language] = data.replace(f"{_ADDRESS}@example.org".encode(), _ADDRESS.encode()) \
-                if intact else None
+            self._composed[language] = data if intact else None
         return self._composed[language]

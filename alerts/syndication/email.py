@@ -9,7 +9,7 @@ same for the same alert and subscriber, so the copy is recognisable.) A server t
 address gets a "refused" receipt and is not asked again; a server that is down fails the batch,
 which is retried.
 
-A mail server answers each message after a round trip or four (MAIL, RCPT, DATA and the end of
+A mail server answers each message after four round trips (MAIL, RCPT, DATA and the end of
 the data), so one connection spends most of its time waiting; a batch is sent over
 ``ALERT_EMAIL_CONNECTIONS`` connections at once, each in its own thread. Only the sending happens
 in those threads: the messages are composed (``AlertMailing``) and the receipts written here, in
