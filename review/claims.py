@@ -142,19 +142,28 @@ def finding(sentence, hit, prediction):
     return Issue(level, message, **details)
 
 
+def language_patterns(language):
+    """``[(rule, compiled pattern)]`` of the rules that apply to text in ``language``."""
+    rules = ClaimRule.objects.filter(language__in=[ClaimRule.Language.ANY, language])
+    return [(rule, claim_pattern(rule)) for rule in rules]
+
+
+def sentence_findings(found, patterns, predictions):
+    """``(sentence, [Issue])`` for each sentence, from its rule hits and the model's prediction for it."""
+    for sentence, prediction in zip(found, predictions):
+        yield sentence, findings(sentence, rule_hits(patterns, sentence), prediction)
+
+
 def check_claims(content):
     """Misleading claims in the content's sentences, from the rules and the model, in context."""
     found = content.sentences
     if not found:
         return
-    rules = ClaimRule.objects.filter(language__in=[ClaimRule.Language.ANY, content.language])
-    patterns = [(rule, claim_pattern(rule)) for rule in rules]
     predictions = classifier.current().predict([sentence.text for sentence in found])
     skip = dismissed_on(content.obj)
-    for sentence, prediction in zip(found, predictions):
+    for sentence, issues in sentence_findings(found, language_patterns(content.language), predictions):
         if fingerprint(sentence.text) in skip:
             continue
-        issues = findings(sentence, rule_hits(patterns, sentence), prediction)
         if issues:
             skip.add(fingerprint(sentence.text))
             yield from issues

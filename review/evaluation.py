@@ -18,11 +18,10 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .claims import claim_pattern, findings, rule_hits
+from .claims import language_patterns, sentence_findings
 from .classifier import ClaimClassifier, Prediction
 from .issues import ERROR
 from .kinds import MISLEADING
-from .models import ClaimRule
 from .sentences import sentences
 
 
@@ -69,19 +68,14 @@ def decide(example, patterns, model, use_rules=True):
     """The worst finding the pre-check would give for one example (or None), using rules and/or the model."""
     found = sentences(example.text)
     predictions = model.predict([sentence.text for sentence in found]) if model else [NO_MODEL] * len(found)
-    issues = []
-    for sentence, prediction in zip(found, predictions):
-        hits = rule_hits(patterns[example.language], sentence) if use_rules else []
-        issues += findings(sentence, hits, prediction)
+    language_rules = patterns[example.language] if use_rules else []
+    issues = [issue for _sentence, found_issues in sentence_findings(found, language_rules, predictions)
+              for issue in found_issues]
     return min(issues, key=lambda issue: issue.level != ERROR, default=None)
 
 
 def rule_patterns():
-    patterns = {}
-    for language in ("zh-hans", "en"):
-        rules = ClaimRule.objects.filter(language__in=[ClaimRule.Language.ANY, language])
-        patterns[language] = [(rule, claim_pattern(rule)) for rule in rules]
-    return patterns
+    return {language: language_patterns(language) for language in ("zh-hans", "en")}
 
 
 def measure(test, patterns, model, use_rules):
