@@ -11,8 +11,12 @@ touches, ``foundation.models.pages``):
 
 - ``page:<pk>`` — the page's own published content (title, body, URL);
 - ``translations:<translation key>`` — which languages a page exists in (the language links);
-- ``listing:<kind>:<locale id>`` — the live pages of a listing kind in a language, for every
-  listing of that kind (indexes, audience pages, the home page, a campaign's related pages);
+- ``listing:<kind>:<locale id>`` — the live pages of a listing kind in a language, for the
+  listings of all of them (the kind's index, the home page);
+- ``listing:<kind>:<locale id>:<lookup>=<value>`` — those filed under one audience or campaign
+  (``listing:article:2:audience=elderly``), for the listings filtered by it (that audience's page,
+  that campaign's): publishing an article renews the pages of its own audiences and campaign, those
+  it has and those its live copy had, and no other;
 - ``children:<parent pk>`` — a parent's live children (the main menu is the home page's);
 - ``alerts:<language>``, ``banner:<language>``, ``contacts`` — the apps' own (``alerts``, ``review``);
 - ``content`` (``EVERYTHING``) — every entry depends on it: a site, locale or audience change, a
@@ -49,8 +53,10 @@ def translations_tag(translation_key):
     return f"translations:{translation_key}"
 
 
-def listing_tag(kind, locale_id):
-    return f"listing:{kind}:{locale_id}"
+def listing_tag(kind, locale_id, lookup=None, value=None):
+    """``listing:<kind>:<locale id>``, or with a filter ``listing:<kind>:<locale id>:<lookup>=<value>``."""
+    tag = f"listing:{kind}:{locale_id}"
+    return tag if lookup is None else f"{tag}:{lookup}={value}"
 
 
 def children_tag(parent_pk):
