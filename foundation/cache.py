@@ -104,11 +104,6 @@ def forget(**kwargs):
     invalidate(EVERYTHING)
 
 
-def version():
-    """One token for everything (the ``content`` tag): changes only when everything is invalidated."""
-    return tag_versions([EVERYTHING])[EVERYTHING]
-
-
 @contextlib.contextmanager
 def collecting():
     """Collect, as ``{tag: version}``, the dependencies of whatever is built inside the block."""
