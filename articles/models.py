@@ -68,6 +68,7 @@ class ArticlePage(PosterMixin, AudienceTargetedPage):
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
     shown_pages = ("campaign",)
+    listed_on = ("campaign",)  # the campaign's page lists it
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     what_happened = RichTextField(_("what happened"), blank=True)
     red_flags = RichTextField(_("red flags"), blank=True)

@@ -11,8 +11,12 @@ touches, ``foundation.models.pages``):
 
 - ``page:<pk>`` — the page's own published content (title, body, URL);
 - ``translations:<translation key>`` — which languages a page exists in (the language links);
-- ``listing:<kind>:<locale id>`` — the live pages of a listing kind in a language, for every
-  listing of that kind (indexes, audience pages, the home page, a campaign's related pages);
+- ``listing:<kind>:<locale id>`` — the live pages of a listing kind in a language, for the
+  listings of all of them (the kind's index, the home page);
+- ``listing:<kind>:<locale id>:<lookup>=<value>`` — those filed under one audience or campaign
+  (``listing:article:2:audience=elderly``), for the listings filtered by it (that audience's page,
+  that campaign's): publishing an article renews the pages of its own audiences and campaign, those
+  it has and those its live copy had, and no other;
 - ``children:<parent pk>`` — a parent's live children (the main menu is the home page's);
 - ``alerts:<language>``, ``banner:<language>``, ``contacts`` — the apps' own (``alerts``, ``review``);
 - ``content`` (``EVERYTHING``) — every entry depends on it: a site, locale or audience change, a
@@ -24,12 +28,20 @@ declared with ``depends_on`` are added to its dependencies, so a whole cached pa
 (``portal.page_cache``) depends on its menu, its links and its fragments without knowing them.
 
 No stampede: an entry found stale is rebuilt by the one request that takes its lock
-(``cache.add``, ``LOCK_SECONDS``); the others get the previous copy meanwhile.
+(``cache.add``, ``LOCK_SECONDS``); the others get the previous copy meanwhile. The same holds for
+an entry with a ``timeout`` (what changes with the clock: the banner, a campaign going live, the
+whole-page copies): it is kept ``STALE_SECONDS`` past its timeout, and once expired it is rebuilt by
+one request while the others are served the expired copy, rather than all missing at once.
 A ``None`` result is stored as a miss marker too, so "nothing to show" costs no query either.
+
+Template fragments are entries too: ``{% fragment name part... %}`` (``foundation_tags``) keeps
+a block of a template under ``versioned``, with the same dependencies, locks and stale copies;
+a preview renders its block afresh and leaves the cache alone.
 """
 
 import contextlib
 import contextvars
+import time
 import uuid
 
 from django.core.cache import cache
@@ -37,6 +49,7 @@ from django.core.cache import cache
 EVERYTHING = "content"
 ANY_PUBLISH = "any"  # bumped by every change: for entries that could not say what they show
 LOCK_SECONDS = 10  # how long one request may rebuild an entry while the others serve the old copy
+STALE_SECONDS = 60  # how long an entry past its timeout is still served while one request rebuilds it
 _NOTHING = "portal:nothing"  # stored for a computed None, which Django's cache cannot tell from a miss
 _collectors = contextvars.ContextVar("cache_collectors", default=())
 
@@ -49,8 +62,10 @@ def translations_tag(translation_key):
     return f"translations:{translation_key}"
 
 
-def listing_tag(kind, locale_id):
-    return f"listing:{kind}:{locale_id}"
+def listing_tag(kind, locale_id, lookup=None, value=None):
+    """``listing:<kind>:<locale id>``, or with a filter ``listing:<kind>:<locale id>:<lookup>=<value>``."""
+    tag = f"listing:{kind}:{locale_id}"
+    return tag if lookup is None else f"{tag}:{lookup}={value}"
 
 
 def children_tag(parent_pk):
@@ -87,11 +102,6 @@ def invalidate(*tags):
 def forget(**kwargs):
     """Invalidate everything (usable as a signal receiver: it ignores the signal's arguments)."""
     invalidate(EVERYTHING)
-
-
-def version():
-    """One token for everything (the ``content`` tag): changes only when everything is invalidated."""
-    return tag_versions([EVERYTHING])[EVERYTHING]
 
 
 @contextlib.contextmanager
@@ -134,16 +144,19 @@ def lookup(key):
     rebuild lock: serve it meanwhile) or ``"rebuild"`` (this request took the lock: build, then
     ``store``, which releases it; ``release`` if the result is not kept)."""
     entry = cache.get(key)
-    if entry is None:
+    if entry is None or len(entry) != 3:  # none, or one in the layout of an older release: build it
         return None
-    value, versions = entry
-    if is_current(versions):
+    value, versions, expires = entry
+    if is_current(versions) and (expires is None or time.time() < expires):
         return value, versions, "fresh"
     return value, versions, "rebuild" if cache.add(f"{key}:lock", 1, LOCK_SECONDS) else "stale"
 
 
 def store(key, value, versions, timeout):
-    cache.set(key, (value, versions), timeout)
+    """Keep ``value`` for ``timeout`` seconds (None: until its tags change or it is evicted), and
+    ``STALE_SECONDS`` more, in which the expired entry is served while one request rebuilds it."""
+    expires = None if timeout is None else time.time() + timeout
+    cache.set(key, (value, versions, expires), None if timeout is None else timeout + STALE_SECONDS)
     release(key)
 
 

@@ -13,9 +13,11 @@ The sample nginx configuration in ``deploy/`` needs neither: open-source nginx c
 it keeps a page only a few seconds.
 
 Only what changed is sent. Wagtail purges a published or unpublished page's own URLs; this
-module adds the pages that list it — the pages of the types whose ``lists_kinds()`` include its
-kind, in its language (its index, the audience pages, the home page, the campaigns) — the same
-pages whose cached copies ``foundation.cache`` invalidates. Fraud alerts show on every page (the
+module adds the pages that list it — its index and the home page, the audience pages of the
+audiences it has or had while live, the campaign it chose or left, its parent when the parent
+lists its children (``pages_listing``) — the same pages whose cached copies ``foundation.cache``
+invalidates, found by the same tags; not every page of a listing type. A first publish scheduled
+for later purges nothing. Fraud alerts show on every page (the
 banner) but belong to no page, so publishing or unpublishing one purges what lists them in its
 language: that language's home page and alert page. Other pages show the banner's change when
 their copy expires.
@@ -33,6 +35,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
@@ -44,6 +47,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from alerts.models import AlertIndexPage, FraudAlert
+from foundation.models.pages import invalidated_by_publishing, was_live
 from portal.models import HomePage
 
 
@@ -112,15 +116,33 @@ def listing_types(kind):
     return [model for model in get_page_models() if kind in getattr(model, "lists_kinds", tuple)()]
 
 
+def pages_listing(page):
+    """The live pages that show ``page`` in a listing, as its publish left their cached copies.
+
+    The candidates are the pages of the types that list its kind in its language, and its parent
+    (a campaign lists its activities); the pages kept are those that depend on a tag the publish
+    touched (``cache_dependencies()`` against ``invalidated_by_publishing``): the article's index and
+    the home page, but only its audiences' audience pages and its campaign's page. A few queries,
+    in the publishing request, and only when a CDN is configured."""
+    model = page.specific_class or Page
+    types = listing_types(getattr(model, "listing_kind", None) or model._meta.label_lower)
+    touched = set(invalidated_by_publishing(page))
+    candidates = Page.objects.live().filter(locale_id=page.locale_id).filter(
+        Page.objects.type_q(*types) | Q(path=page.path[: -page.steplen])
+    )
+    return [
+        candidate for candidate in candidates.specific()
+        if touched.intersection(getattr(candidate, "cache_dependencies", list)())
+    ]
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 def purge_page_listings(instance, **kwargs):
-    model = instance.specific_class or Page
-    types = listing_types(getattr(model, "listing_kind", None) or model._meta.label_lower)
-    if not types or not get_backends():  # no CDN configured: not even the query
+    if not get_backends() or not (instance.live or was_live(instance)):  # no CDN, or not live yet: not even the query
         return
     batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().type(*types).filter(locale_id=instance.locale_id).specific())
+    batch.add_pages(pages_listing(instance))
     batch.purge()
 
 

@@ -20,8 +20,9 @@ database. Correctness rules:
   that depend on what it touched; a copy of a view that declared no page depends on every
   publish (``ANY_PUBLISH``). A short lifetime covers what changes with the clock (a campaign
   turning "live"); the banner is asked for before a copy is served (``alerts.banner``);
-- no stampede: when a copy is out of date, the one request that takes its lock renders it
-  again and the others get the previous copy (``X-Page-Cache: stale``) meanwhile.
+- no stampede: when a copy is out of date, or past its lifetime (it is kept
+  ``foundation.cache.STALE_SECONDS`` longer for this), the one request that takes its lock renders
+  it again and the others get the previous copy (``X-Page-Cache: stale``) meanwhile.
 
 ``Cache-Control: public, max-age``, an ``ETag`` and ``Last-Modified`` let browsers, a
 CDN or nginx cache and revalidate the same pages; the

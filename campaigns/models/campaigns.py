@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from foundation import cache
 from foundation.blocks import BodyBlock, CampaignSectionBlock, MaterialBlock
 from foundation.listing import paginate, read_filters
 from foundation.models import AudienceTargetedPage, ContentPage, IndexPage, listing_queryset
@@ -101,8 +102,9 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
-    # Its activities (child pages), and the films and articles that chose it.
-    listed_kinds = ("event", "film", "article")
+    # The films and articles that chose it (``listed_on``), and its activities, which are its children.
+    listed_kinds = ("film", "article")
+    listing_lookup = "campaign"
 
     class Meta:
         verbose_name = _("campaign page")
@@ -127,6 +129,13 @@ class CampaignPage(PosterMixin, AudienceTargetedPage):
         if today > self.end_date:
             return self.Status.PAST
         return self.Status.LIVE
+
+    def listing_value(self):
+        return self.pk
+
+    def cache_dependencies(self):
+        """Besides the films and articles that chose it: its activities (its children)."""
+        return [*super().cache_dependencies(), cache.children_tag(self.path)]
 
     def get_status_display(self):
         return self.Status(self.status).label

@@ -77,6 +77,7 @@ class FilmPage(PosterMixin, AudienceTargetedPage):
     )
     serve_related = AudienceTargetedPage.serve_related + ("campaign",)
     shown_pages = ("campaign",)
+    listed_on = ("campaign",)  # the campaign's page lists it
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=FilmTopic, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
 

@@ -11,10 +11,12 @@ ask the page and never keep a table of types:
 * ``topic_slugs`` — the topic tags' slugs: ``?topic=`` means a slug everywhere.
 * ``review_issues()`` — checks of the consumer-protection review that only this type needs
   (a film's captions); the review app runs them with its own.
-* ``listed_kinds`` and ``cache_dependencies()`` — what a render of the page shows besides itself
-  (the listing kinds it lists, the pages it names), as ``foundation.cache`` tags: a cached copy of
-  the page is rebuilt when one of them changes, and only then. ``invalidated_by_publishing()``
-  (below) is the other side: the tags a publish of a page touches.
+* ``listed_kinds``, ``listing_lookup`` and ``cache_dependencies()`` — what a render of the page
+  shows besides itself (the listing kinds it lists, narrowed to one audience or campaign where it
+  filters by one; the pages it names), as ``foundation.cache`` tags: a cached copy of the page is
+  rebuilt when one of them changes, and only then. ``listed_under()`` and
+  ``invalidated_by_publishing()`` (below) are the other side: the filtered listings a page is in,
+  and the tags a publish of it touches.
 
 ``listed_page_types()`` collects the listed types from Wagtail's page models.
 See https://docs.wagtail.org/en/stable/topics/pages.html
@@ -66,17 +68,51 @@ def listing_queryset(model, locale_id):
     )
 
 
+def listing_tags(page):
+    """The ``foundation.cache`` tags of the listings that show ``page``.
+
+    Its kind's in its language, which the indexes and the home page depend on, and one per filtered
+    listing it is in (``listed_under()``): ``listing:article:2:audience=elderly`` for the elderly's
+    audience page, ``listing:article:2:campaign=41`` for campaign 41's page. A plain ``Page`` (a
+    delete may only have that) gets its kind's."""
+    model = page.specific_class or Page
+    kind = getattr(model, "listing_kind", None) or model._meta.label_lower
+    under = page.listed_under() if hasattr(page, "listed_under") else {}
+    return [
+        cache.listing_tag(kind, page.locale_id),
+        *(cache.listing_tag(kind, page.locale_id, lookup, value) for lookup, values in under.items() for value in values),
+    ]
+
+
+LIVE_LISTINGS = "_listings_while_live"  # set on a page by ``remember_live_listings``
+
+
+def remember_live_listings(page):
+    """Note on ``page``, before a save or a delete changes it, the listing tags of its live copy in
+    the database (None when it is not live), so that the change renews the listings the page leaves
+    as well as those it joins: an audience removed from an article still renews that audience's page.
+
+    One or two queries, only when a whole page is saved or deleted (a publish, an unpublish)."""
+    model = page.specific_class
+    live = model.objects.filter(pk=page.pk, live=True).first() if model and page.pk else None
+    setattr(page, LIVE_LISTINGS, listing_tags(live) if live else None)
+
+
+def was_live(page):
+    """Whether ``remember_live_listings`` found ``page`` live before the change."""
+    return getattr(page, LIVE_LISTINGS, None) is not None
+
+
 def invalidated_by_publishing(page):
     """The ``foundation.cache`` tags a publish, unpublish or delete of ``page`` makes stale.
 
-    Works on a plain ``Page`` too (a delete may only have that): its own tag, its language links,
-    its kind's listings in its language and its parent's children (the menu). Page types that show
-    in more places say so with ``also_invalidates()``."""
-    model = page.specific_class or Page
-    kind = getattr(model, "listing_kind", None) or model._meta.label_lower
+    Works on a plain ``Page`` too: its own tag, its language links, the listings that show it now
+    and those its live copy was in before the change (``remember_live_listings``), and its parent's
+    children (the menu, a campaign's activities). Page types that show in more places say so with
+    ``also_invalidates()``."""
     tags = [
-        cache.page_tag(page.pk), cache.translations_tag(page.translation_key),
-        cache.listing_tag(kind, page.locale_id), cache.children_tag(page.path[: -page.steplen]),
+        cache.page_tag(page.pk), cache.translations_tag(page.translation_key), *listing_tags(page),
+        *(getattr(page, LIVE_LISTINGS, None) or ()), cache.children_tag(page.path[: -page.steplen]),
     ]
     also = getattr(page, "also_invalidates", None)
     return tags + list(also()) if also else tags
@@ -107,6 +143,12 @@ class ContentPage(ViewPreviews, Page):
     listing_kind_label = None
     # Listing kinds whose live pages this page's template lists (foundation.cache, ``cache_dependencies``).
     listed_kinds = ()
+    # What those listings are filtered by: None lists every live page of the kinds in the language
+    # (an index, the home page); a lookup of ``listed_under()`` ("audience") lists the pages whose
+    # values for it include ``listing_value()`` (this audience's slug).
+    listing_lookup = None
+    # Foreign keys to the listing pages that list this page (an article's campaign): ``listed_under``.
+    listed_on = ()
     # Foreign keys to other pages whose title the template shows (an article's campaign).
     shown_pages = ()
 
@@ -183,14 +225,24 @@ class ContentPage(ViewPreviews, Page):
         """The listing kinds this page type lists (``listed_kinds``; a type may compute them)."""
         return cls.listed_kinds
 
+    def listing_value(self):
+        """The value of ``listing_lookup`` this page's listings are filtered by (None without one)."""
+        return None
+
+    def listed_under(self):
+        """``{lookup: values}`` of the filtered listings that show this page (``listing_tags``):
+        ``{"campaign": [41]}`` for an article in campaign 41 (``listed_on``)."""
+        return {name: [pk] for name in self.listed_on if (pk := getattr(self, f"{name}_id"))}
+
     def cache_dependencies(self):
         """``foundation.cache`` tags of what a render shows: the page, its languages, what it lists.
 
         Breadcrumbs, the menu, the banner and the footer add their own while the page renders;
         a type that names another page (a campaign) adds that page's tag."""
+        narrowed = (self.listing_lookup, self.listing_value()) if self.listing_lookup else ()
         return [
             cache.page_tag(self.pk), cache.translations_tag(self.translation_key),
-            *(cache.listing_tag(kind, self.locale_id) for kind in self.lists_kinds()),
+            *(cache.listing_tag(kind, self.locale_id, *narrowed) for kind in self.lists_kinds()),
             *(cache.page_tag(pk) for pk in (getattr(self, f"{name}_id") for name in self.shown_pages) if pk),
         ]
 
@@ -235,3 +287,7 @@ class AudienceTargetedPage(ContentPage):
     @property
     def audience_slugs(self):
         return [audience.slug for audience in self.audience_list()]
+
+    def listed_under(self):
+        """Besides ``listed_on``: the audience pages of its audiences (by slug, as they list them)."""
+        return {**super().listed_under(), "audience": self.audience_slugs}

@@ -1,12 +1,9 @@
-"""Template tags every content app's templates use: the language tag, audiences, share cards, cache keys."""
-
-import hashlib
-import json
+"""Template tags every content app's templates use: the language tag, audiences, share cards, cached fragments."""
 
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from foundation import cache
@@ -30,25 +27,51 @@ def html_lang(language_code):
     return "zh-Hans" if language_code == "zh-hans" else language_code
 
 
-@register.simple_tag(takes_context=True)
-def content_version(context, page=None):
-    """A token for ``{% cache %}`` keys of fragments built from other pages: it changes when what
-    ``page`` shows changes (``page.cache_dependencies()``, ``foundation.cache``), and only then.
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist, tags=None, timeout=None):
+        self.name, self.parts, self.nodelist, self.tags, self.timeout = name, parts, nodelist, tags, timeout
 
-    So publishing an article renews the home page's listings but not a film page's; templates
-    still give those fragments a short lifetime (60 s) for what follows the clock, such as an
-    alert's window or a campaign going live. Without a page: a token that only ``forget`` renews.
+    def render(self, context):
+        request = context.get("request")
+        if getattr(request, "is_preview", False):  # a draft: neither read from nor written to the cache
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts]
+        value = cache.versioned(
+            f"fragment:{self.name}", translation.get_language(), *parts,
+            compute=lambda: str(self.nodelist.render(context)),
+            tags=(self.tags.resolve(context) or ()) if self.tags else (),
+            timeout=self.timeout.resolve(context) if self.timeout else None,
+        )
+        return mark_safe(value)
 
-    A preview (``request.is_preview``) renders a draft: its token names the draft, never a published
-    version, so a preview neither shows a visitor's cached copy nor leaves the draft in one."""
-    request = context.get("request")
-    if page is not None and getattr(request, "is_preview", False):
-        draft = json.dumps(page.serializable_data(), cls=DjangoJSONEncoder, sort_keys=True)
-        return "preview-" + hashlib.blake2b(draft.encode(), digest_size=8).hexdigest()
-    tags = [cache.EVERYTHING, *(page.cache_dependencies() if page is not None else ())]
-    versions = cache.tag_versions(tags)
-    cache.depends_on(versions)
-    return hashlib.blake2b(repr(sorted(versions.items())).encode(), digest_size=8).hexdigest()
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment name part... [tags=...] [timeout=seconds] %}...{% endfragment %}``: the block,
+    rendered once and kept in the cache (``foundation.cache.versioned``) until what it shows changes.
+
+    One entry per ``name``, language and value of each ``part`` (the large view, the listing's
+    filters: whatever the block's HTML differs by). It depends on the ``foundation.cache`` tags given
+    (``tags=page.cache_dependencies``: what the page shows) and on every cached entry read while it
+    renders (the menu, the links), and with ``timeout`` it is also rebuilt that often (what follows
+    the clock: a campaign going live). While it is rebuilt by one request the others are served the
+    previous copy; a page cached whole (``portal.page_cache``) depends on its fragments in turn.
+    A preview (``request.is_preview``) renders a draft: the block is rendered afresh, and the cache
+    is neither read (the preview would show the published copy) nor written (visitors would see
+    the draft)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'fragment' needs a name: {% fragment name part... %}")
+    parts, options = [], {}
+    for bit in bits[2:]:
+        option, equals, value = bit.partition("=")
+        if equals and option in ("tags", "timeout"):
+            options[option] = parser.compile_filter(value)
+        else:
+            parts.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1].strip("\"'"), parts, nodelist, **options)
 
 
 @register.simple_tag

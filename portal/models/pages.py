@@ -133,10 +133,15 @@ class AudiencePage(ContentPage):
     def audience_slug(self):
         return self.audience.slug
 
+    listing_lookup = "audience"  # what ``AudienceTargetedPage.listed_under`` files pages under
+
     @classmethod
     def lists_kinds(cls):
         """Every audience-targeted listing kind: a new one is listed here without editing this page."""
         return tuple(listed_page_types(audience_targeted=True))
+
+    def listing_value(self):
+        return self.audience.slug
 
     def tagged_items(self, kind=None, topic=None):
         """``[(first published, model, pk)]`` of the pages of every listed kind tagged with this

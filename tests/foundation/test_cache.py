@@ -47,6 +47,10 @@ def test_publishing_a_page_invalidates_what_it_touches_and_a_draft_nothing(page_
     article, about = page_of(ArticlePage, "en"), page_of(StandardPage, "en")
     touched = invalidated_by_publishing(article)
     assert cache.page_tag(article.pk) in touched and cache.listing_tag("article", article.locale_id) in touched
+    for slug in article.audience_slugs:  # its audiences' pages, not the others'
+        assert cache.listing_tag("article", article.locale_id, "audience", slug) in touched
+    assert not any(tag.startswith("listing:article:") and "audience=" in tag and tag.split("=")[1]
+                   not in article.audience_slugs for tag in touched)
     before = cache.tag_versions([*touched, cache.page_tag(about.pk), cache.EVERYTHING])
     article.save_revision()  # a draft
     assert cache.tag_versions(before) == before

@@ -1,16 +1,21 @@
 """Publishing purges CDN / proxy copies through a real HTTP server, and a silent cache cannot hang publishing."""
 
+import datetime
 import signal
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import TestCase
+from django.utils import timezone
 
 from alerts.models import FraudAlert
-from articles.models import ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage
+from campaigns.models import CampaignPage
+from portal.models import AudiencePage
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +72,44 @@ def test_an_alert_purges_the_pages_that_list_it_in_its_language_only(purge_serve
     assert paths == {"/en/", "/en/alerts/"}  # the Chinese pages did not change
 
 
+def audience_paths(article, mine=True):
+    pages = AudiencePage.objects.live().filter(locale=article.locale)
+    pages = pages.filter(audience__slug__in=article.audience_slugs) if mine else pages.exclude(
+        audience__slug__in=article.audience_slugs)
+    return {urlsplit(page.url).path for page in pages}
+
+
 def test_publishing_an_article_purges_it_and_the_pages_listing_it_not_the_others(purge_server, page_of):
-    article = page_of(ArticlePage, "en")
+    article = ArticlePage.objects.live().filter(locale__language_code="en").exclude(campaign=None).first()
+    other_campaigns = CampaignPage.objects.live().filter(locale=article.locale).exclude(pk=article.campaign_id)
     with TestCase.captureOnCommitCallbacks(execute=True):  # purges are sent after the commit
         article.save_revision().publish()
     paths = {path for _host, path in purge_server.purged}
-    assert {f"/en/articles/{article.slug}/", "/en/articles/", "/en/", "/en/for-elderly/"} <= paths
+    listing = {f"/en/articles/{article.slug}/", "/en/articles/", "/en/", urlsplit(article.campaign.url).path}
+    assert listing | audience_paths(article) <= paths
+    assert audience_paths(article, mine=False) and not audience_paths(article, mine=False) & paths
+    assert other_campaigns and not {urlsplit(campaign.url).path for campaign in other_campaigns} & paths
     assert "/en/about/" not in paths and "/" not in paths
     assert not any(path.startswith("/en/films/") for path in paths)
+
+
+def test_an_audience_taken_off_an_article_purges_that_audience_page(purge_server, page_of):
+    article = page_of(ArticlePage, "en")
+    left = article.audiences.first()
+    left_path = urlsplit(AudiencePage.objects.live().get(locale=article.locale, audience__slug=left.slug).url).path
+    article.audiences.remove(left)
+    with after_commit():
+        article.save_revision().publish()
+    assert left_path in {path for _host, path in purge_server.purged}
+
+
+def test_a_first_publish_scheduled_for_later_purges_no_listing(purge_server, page_of):
+    index = page_of(ArticleIndexPage, "en")
+    article = index.add_child(instance=ArticlePage(title="Out next week", slug="out-next-week", live=False))
+    article.go_live_at = timezone.now() + datetime.timedelta(days=7)
+    with after_commit():
+        article.save_revision().publish()
+    assert not {path for _host, path in purge_server.purged} & {"/en/", "/en/articles/"}
 
 
 def test_a_cache_that_never_answers_cannot_hang_publishing(settings, page_of):
@@ -137,8 +172,6 @@ def test_purges_of_a_dead_cache_do_not_stack(settings):
 
 def test_making_a_page_private_purges_it_and_the_pages_under_it(purge_server, page_of):
     from wagtail.models import PageViewRestriction
-
-    from articles.models import ArticleIndexPage
 
     index = page_of(ArticleIndexPage, "en")
     with after_commit():

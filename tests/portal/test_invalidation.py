@@ -7,13 +7,14 @@ which copies are still served (a hit with 0 SQL) and which show the change at on
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache as django_cache
 from django.utils import timezone
 from django.utils.text import slugify
 
 from alerts.models import FraudAlert
 from articles.models import ArticleIndexPage, ArticlePage
-from campaigns.models import EventPage
+from campaigns.models import CampaignPage, EventPage
 from portal.models import AudiencePage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -36,18 +37,28 @@ def listed_article():
     return article
 
 
+def other_audience_pages(article):
+    pages = en(AudiencePage).exclude(audience__slug__in=article.audience_slugs)
+    assert pages.exists(), "some audience is not the article's"
+    return pages
+
+
 def unrelated_urls(article):
+    """Pages that do not show the article: the about page, an event elsewhere, other articles, the
+    audience pages of the audiences it does not have and a campaign it is not in."""
     about = en(StandardPage).first()
     event = en(EventPage).exclude(path__startswith=article.campaign.path).first()
     others = en(ArticlePage).exclude(pk=article.pk).exclude(campaign=article.campaign_id)[:2]
-    urls = [about.url, event.url, *(other.url for other in others)]
-    assert len(urls) == 4
+    campaign = en(CampaignPage).exclude(pk=article.campaign_id).first()
+    urls = [about.url, event.url, *(other.url for other in others), campaign.url,
+            *(page.url for page in other_audience_pages(article))]
+    assert len(urls) >= 6
     return urls
 
 
 def dependent_urls(client, article):
     """The article and the pages that show its title (the audience pages whose first page lists it)."""
-    audiences = en(AudiencePage).filter(audience__in=article.audiences.all())
+    audiences = en(AudiencePage).filter(audience__slug__in=article.audience_slugs)
     shown_on = [page.url for page in audiences if article.title in client.get(page.url).content.decode()]
     urls = [article.url, en(ArticleIndexPage).get().url, article.campaign.url, en(HomePage).get().url, *shown_on]
     assert shown_on, "the article is on the first page of one of its audience pages"
@@ -94,12 +105,61 @@ def test_draft_saves_of_a_page_and_of_an_alert_empty_nothing(client, listed_arti
     assert "A draft nobody may see yet" not in client.get(listed_article.url).content.decode()
 
 
+def test_removing_an_audience_renews_that_audience_page_and_no_other(client, listed_article, django_assert_num_queries):
+    """The audience it leaves no longer lists it: its page is rebuilt from what its live copy had."""
+    audiences = en(AudiencePage).filter(audience__slug__in=listed_article.audience_slugs)
+    left = next(page for page in audiences if listed_article.title in client.get(page.url).content.decode())
+    others = [page.url for page in other_audience_pages(listed_article)]
+    warm(client, [left.url, *others])
+    listed_article.audiences.remove(left.audience)
+    listed_article.save_revision().publish()
+    assert_hits_without_sql(client, others, django_assert_num_queries)
+    response = client.get(left.url)
+    assert response["X-Page-Cache"] == "miss" and listed_article.title not in response.content.decode()
+
+
+def test_deleting_an_article_renews_the_pages_that_listed_it_only(client, listed_article, django_assert_num_queries):
+    unrelated, dependent = unrelated_urls(listed_article), dependent_urls(client, listed_article)
+    warm(client, unrelated + dependent[1:])
+    listed_article.delete()
+    assert_hits_without_sql(client, unrelated, django_assert_num_queries)
+    for url in dependent[1:]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss" and listed_article.title not in response.content.decode(), url
+
+
+def test_submitting_a_draft_for_review_empties_nothing(client, listed_article, django_assert_num_queries):
+    """A workflow step (the draft submitted, the pre-check run) changes nothing a visitor sees."""
+    urls = dependent_urls(client, listed_article)
+    warm(client, urls)
+    listed_article.title = "Submitted, not approved"
+    editor = get_user_model().objects.get(username="editor")
+    listed_article.save_revision(user=editor)
+    state = listed_article.get_workflow().start(listed_article, editor)
+    assert state.status == state.STATUS_IN_PROGRESS
+    assert_hits_without_sql(client, urls, django_assert_num_queries)
+
+
 def test_a_scheduled_publish_empties_nothing_until_it_goes_live(client, listed_article, django_assert_num_queries):
     urls = dependent_urls(client, listed_article)
     warm(client, urls)
     listed_article.title = "Scheduled for next week"
     listed_article.go_live_at = timezone.now() + datetime.timedelta(days=7)
     listed_article.save_revision().publish()
+    assert_hits_without_sql(client, urls, django_assert_num_queries)
+
+
+def test_a_new_page_scheduled_for_later_empties_nothing(client, listed_article, django_assert_num_queries):
+    """Its first publish, scheduled, sends ``page_published`` for a page that is not live yet."""
+    urls = dependent_urls(client, listed_article)
+    warm(client, urls)
+    index = en(ArticleIndexPage).get()
+    article = index.add_child(instance=ArticlePage(title="Not out until next week", slug="next-week", live=False,
+                                                   campaign=listed_article.campaign, locale=index.locale))
+    article.audiences.set(listed_article.audiences.all())
+    article.go_live_at = timezone.now() + datetime.timedelta(days=7)
+    article.save_revision().publish()
+    assert not ArticlePage.objects.get(pk=article.pk).live
     assert_hits_without_sql(client, urls, django_assert_num_queries)
 
 

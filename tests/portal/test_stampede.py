@@ -34,33 +34,46 @@ def burst(call):
     return threads, results
 
 
-def test_one_request_rebuilds_a_stale_entry_the_others_get_the_previous_copy():
-    renders, release = [], threading.Event()
-    others_done = threading.Semaphore(0)
+def held_rebuild(results_of):
+    """``(first, builds, release, answered, call)`` for an entry read by ``results_of(compute)``:
+    ``first`` is its first value (built now); ``compute`` counts its builds in ``builds`` and holds
+    every one after the first until ``release`` is set; ``call`` reads the entry and releases
+    ``answered`` once it has its answer."""
+    builds, release, answered = [], threading.Event(), threading.Semaphore(0)
 
     def compute():
-        renders.append(1)
-        if len(renders) > 1:  # the rebuild: wait until every other request has its answer
+        builds.append(1)
+        if len(builds) > 1:
             assert release.wait(WAIT_SECONDS)
-        return f"build {len(renders)}"
-
-    assert cache.versioned("burst", compute=compute, tags=["page:burst"]) == "build 1"
-    cache.invalidate("page:burst")
+        return f"build {len(builds)}"
 
     def call():
-        value = cache.versioned("burst", compute=compute, tags=["page:burst"])
-        others_done.release()
+        value = results_of(compute)
+        answered.release()
         return value
 
-    threads, results = burst(call)
+    return results_of(compute), builds, release, answered, call
+
+
+def finish(threads, release, answered):
     for _ in range(PARALLEL - 1):
-        assert others_done.acquire(timeout=WAIT_SECONDS)
+        assert answered.acquire(timeout=WAIT_SECONDS)
     release.set()
     for thread in threads:
         thread.join(WAIT_SECONDS)
-    assert len(renders) == 2  # the first build and exactly one rebuild
+
+
+def test_one_request_rebuilds_a_stale_entry_the_others_get_the_previous_copy():
+    first, builds, release, answered, call = held_rebuild(
+        lambda compute: cache.versioned("burst", compute=compute, tags=["page:burst"])
+    )
+    assert first == "build 1"
+    cache.invalidate("page:burst")
+    threads, results = burst(call)
+    finish(threads, release, answered)
+    assert len(builds) == 2  # the first build and exactly one rebuild
     assert sorted(results) == ["build 1"] * (PARALLEL - 1) + ["build 2"]
-    assert cache.versioned("burst", compute=compute, tags=["page:burst"]) == "build 2"
+    assert cache.versioned("burst", compute=lambda: "not again", tags=["page:burst"]) == "build 2"
 
 
 @pytest.mark.django_db
@@ -102,3 +115,37 @@ def test_a_burst_of_requests_to_an_invalid_page_renders_it_once(settings):
     assert len(renders) == 2
     assert sorted(results) == [("miss", b"<p>render 2</p>")] + [("stale", b"<p>render 1</p>")] * (PARALLEL - 1)
     assert middleware(request())["X-Page-Cache"] == "hit"
+
+
+def test_a_burst_of_requests_to_an_invalid_fragment_renders_it_once():
+    from django.template import Context, Template
+
+    fragment = Template("{% load foundation_tags %}{% fragment burst 1 tags=tags %}<p>{{ compute }}</p>{% endfragment %}")
+    first, builds, release, answered, call = held_rebuild(
+        lambda compute: fragment.render(Context({"compute": compute, "tags": ["page:burst"]}))
+    )
+    assert first == "<p>build 1</p>"
+    cache.invalidate("page:burst")
+    threads, results = burst(call)
+    finish(threads, release, answered)
+    assert len(builds) == 2  # the first render and exactly one rebuild
+    assert sorted(results) == ["<p>build 1</p>"] * (PARALLEL - 1) + ["<p>build 2</p>"]
+
+
+def test_an_expired_entry_is_rebuilt_once_while_the_others_get_the_expired_copy(monkeypatch):
+    """An entry with a timeout (it follows the clock) is kept ``STALE_SECONDS`` past it: the clock
+    is moved just past the timeout, and one caller rebuilds while the others get the old value."""
+    import time
+
+    first, builds, release, answered, call = held_rebuild(
+        lambda compute: cache.versioned("clock", compute=compute, timeout=60)
+    )
+    assert first == "build 1"
+    later = time.time() + 61  # expired, within STALE_SECONDS
+    assert 61 < 60 + cache.STALE_SECONDS
+    monkeypatch.setattr(time, "time", lambda: later)
+    threads, results = burst(call)
+    finish(threads, release, answered)
+    assert len(builds) == 2
+    assert sorted(results) == ["build 1"] * (PARALLEL - 1) + ["build 2"]
+    assert cache.versioned("clock", compute=lambda: "not again", timeout=60) == "build 2"

@@ -112,7 +112,7 @@ def test_visitors_cannot_preview_and_public_pages_refuse_every_frame(article):
 
 
 def test_a_draft_in_preview_never_reaches_the_public_page_and_vice_versa(editor, article, settings):
-    """The article's body is a cached fragment (``content_version``): a preview neither reuses nor fills it."""
+    """The article's body is a cached fragment (``{% fragment %}``): a preview neither reuses nor fills it."""
     settings.PAGE_CACHE_SECONDS = 300  # the whole-page cache for visitors, as in development and production
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "zh-hans"  # an editor in the Chinese admin previews in the visitors' language
