@@ -79,6 +79,7 @@ def render(source, **context):
     return Template("{% load foundation_tags %}" + source).render(Context(context))
 
 
+@translation.override("en")
 def test_a_fragment_is_kept_per_name_parts_and_language_until_one_of_its_tags_changes():
     builds = []
 
