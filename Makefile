@@ -24,11 +24,11 @@ browser-deps:
 poster-deps:
 	scripts/poster-deps
 
-## nginx for tests/performance/test_nginx.py and bench/pages.py (only when missing)
+## nginx for tests/portal/test_nginx.py and bench/pages.py (only when missing)
 nginx-deps:
 	scripts/nginx install
 
-## Redis for tests/performance/test_redis_cache.py (only when missing; the test starts its own server)
+## Redis for tests/portal/test_redis_cache.py (only when missing; the test starts its own server)
 redis-deps:
 	scripts/redis install
 

@@ -1,4 +1,4 @@
-"""deploy/nginx/portal.conf in front of a loopback server, for bench/pages.py and tests/performance/test_nginx.py.
+"""deploy/nginx/portal.conf in front of a loopback server, for bench/pages.py and tests/portal/test_nginx.py.
 
 The sample's ``${PLACEHOLDERS}`` are filled in as ops fill them with ``envsubst`` (deploy/nginx/README.md),
 a minimal top-level ``nginx.conf`` includes the result, and nginx runs in the foreground as a child process
