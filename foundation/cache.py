@@ -45,6 +45,7 @@ import time
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 
 EVERYTHING = "content"
 ANY_PUBLISH = "any"  # bumped by every change: for entries that could not say what they show
@@ -95,7 +96,17 @@ def is_current(versions):
 
 
 def invalidate(*tags):
-    """A new version for each tag: every entry built from them is rebuilt on its next read."""
+    """A new version for each tag: every entry built from them is rebuilt on its next read.
+
+    Inside a transaction (a publish is one) the tags are renewed again after the commit: a request
+    that read the old rows between the change and the commit may have stored them under the first
+    new version, and would otherwise keep serving them until the next change."""
+    renew(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: renew(tags))
+
+
+def renew(tags):
     cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in {*tags, ANY_PUBLISH}}, None)
 
 

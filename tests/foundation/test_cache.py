@@ -59,3 +59,14 @@ def test_publishing_a_page_invalidates_what_it_touches_and_a_draft_nothing(page_
     assert all(after[tag] != before[tag] for tag in touched)
     assert after[cache.page_tag(about.pk)] == before[cache.page_tag(about.pk)]
     assert after[cache.EVERYTHING] == before[cache.EVERYTHING]
+
+
+def test_an_entry_built_before_the_change_is_committed_is_rebuilt_after_the_commit(django_capture_on_commit_callbacks):
+    """A request between a publish's invalidation and its commit still reads the old rows: what it
+    stores is renewed again once the commit is done."""
+    cache.versioned("racing", compute=lambda: "old", tags=["page:racing"])
+    with django_capture_on_commit_callbacks(execute=True):
+        cache.invalidate("page:racing")
+        assert cache.versioned("racing", compute=lambda: "old rows, read before the commit", tags=["page:racing"]) \
+            == "old rows, read before the commit"
+    assert cache.versioned("racing", compute=lambda: "new", tags=["page:racing"]) == "new"
