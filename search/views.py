@@ -21,6 +21,8 @@ from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import normalise_query_string
 
+from foundation.ratelimit import allowing_more
+
 from .engine import get_client
 from .facets import facet_groups, query_string
 from .fallback import search_database
@@ -35,7 +37,10 @@ MAX_QUERY_LENGTH = 200
 # sending random words would grow those tables without end. Past this many recorded queries only
 # queries already known are counted; editors still see every query people really repeat.
 MAX_RECORDED_QUERIES = 20_000
-RATE = "30/m"  # searches per address: plenty for a person, a brake on scripts
+# Searches and suggestions per address: plenty for a person, a brake on scripts; a shared address
+# (``RATELIMIT_ALLOWED_MORE``, foundation/ratelimit.py) may make more.
+RATE = allowing_more("30/m")
+SUGGEST_RATE = allowing_more("60/m")
 ENGINE_ERRORS = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError)
 
 
@@ -130,7 +135,7 @@ def _record(query, language, missed):
         SearchMiss.record(query, language)
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@ratelimit(key="ip", rate=SUGGEST_RATE, block=True)
 def suggest(request):
     data = _valid(SuggestForm(request.GET))
     client = get_client()
