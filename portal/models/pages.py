@@ -193,6 +193,6 @@ class AudiencePage(ContentPage):
         return context
 
     def item_keys(self, filters):
-        """``(how many items, the keys of the requested page's)``: the merged list costs a query per kind."""
+        """``(how many items there are, the keys of the requested page)``: the merged list costs a query per kind."""
         keys = self.tagged_items(filters["kind"], filters["topic"])
         return len(keys), list(paginate(keys, filters["page"]).object_list)
