@@ -40,8 +40,14 @@ def production_env(work, **extra):
 
 
 def prepare(env):
-    """Migrate, seed the demo (as development settings allow) and collect static files."""
-    for command in (["migrate", "-v0"], ["seed_demo"], ["collectstatic", "--noinput", "-v0"]):
+    """Migrate, seed the demo (as development settings allow), build the search entries, collect static files.
+
+    Seeding queues the pages for the search (``search.queue``) as a database task, and no worker runs
+    here to drain it: ``search_rebuild`` writes the database search's entries (and, when
+    ``ELASTICSEARCH_URL`` is set, the engine's index), or every search would find nothing.
+    """
+    commands = (["migrate", "-v0"], ["seed_demo"], ["search_rebuild"], ["collectstatic", "--noinput", "-v0"])
+    for command in commands:
         command_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"} if command[0] == "seed_demo" else env
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=command_env, check=True, capture_output=True)
 

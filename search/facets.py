@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from foundation import cache
 from foundation.models import Audience
 
 from .kinds import searchable_kinds
@@ -23,9 +24,14 @@ def query_string(params, **changes):
     return urlencode(merged)
 
 
+def _audience_names(language):
+    """``{slug: name}`` of the audiences in ``language``: kept until an audience changes (``cache.forget``)."""
+    return dict(Audience.objects.filter(locale__language_code=language).values_list("slug", "name"))
+
+
 def facet_groups(results, params, language):
     """``[{"name", "title", "options": [{"label", "count", "url", "selected"}]}]`` for the template."""
-    audience_names = dict(Audience.objects.filter(locale__language_code=language).values_list("slug", "name"))
+    audience_names = cache.versioned("audience-names", language, compute=lambda: _audience_names(language))
     topic_slugs = [value for value, _count in results.facets.get("topic", [])]
     topic_names = dict(Tag.objects.filter(slug__in=topic_slugs).values_list("slug", "name")) if topic_slugs else {}
     labels = {"type": searchable_kinds(), "audience": audience_names, "topic": topic_names}

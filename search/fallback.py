@@ -59,10 +59,10 @@ def _matching(entries, terms):
     return entries.annotate(matched=matched, score=score).filter(matched__gte=needed)
 
 
-def _facets(entries):
+def _facets(rows):
     """Facet buckets like the engine's terms aggregations: (value, count), most frequent first."""
     counts = {name: Counter() for name in ("type", "year", "audience", "topic")}
-    for content_type, year, audiences, topics in entries.order_by().values_list("content_type", "year", "audiences", "topics"):
+    for _pk, content_type, year, audiences, topics in rows:
         counts["type"][content_type] += 1
         if year is not None:
             counts["year"][year] += 1
@@ -75,6 +75,8 @@ def _facets(entries):
 
 
 def search_database(query, language, filters, page=1, sort="relevance"):
+    """Two queries: every match, ranked, with only what the count and the facets need (the matching
+    expression is large, so it is built and run once), then the shown page's rows by key."""
     terms = query_terms(query)[:MAX_TERMS]
     entries = _filtered(language, filters)
     if terms:
@@ -83,10 +85,12 @@ def search_database(query, language, filters, page=1, sort="relevance"):
         entries = entries.order_by("-matched", "-score", F("published").desc(nulls_last=True))
     else:
         entries = entries.order_by(F("published").desc(nulls_last=True), "-pk")
-    rows = entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    matches = list(entries.values_list("pk", "content_type", "year", "audiences", "topics"))
+    shown = [pk for pk, *_facets in matches[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+    rows = SearchEntry.objects.only("title", "url", "summary", "content_type", "body").in_bulk(shown)
     hits = [
         Hit(title=row.title, url=row.url, summary=row.summary, content_type=row.content_type,
             highlight=highlight([row.summary, row.body], terms))
-        for row in rows
+        for row in map(rows.get, shown)
     ]
-    return SearchResults(hits=hits, total=entries.count(), facets=_facets(entries), page=page)
+    return SearchResults(hits=hits, total=len(matches), facets=_facets(matches), page=page)

@@ -10,16 +10,18 @@ import logging
 
 from django import forms
 from django.core.exceptions import BadRequest
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 from elasticsearch import exceptions as es_exceptions
 from taggit.models import Tag
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
+
+from foundation.ratelimit import allowing_more
 
 from .engine import get_client
 from .facets import facet_groups, query_string
@@ -35,7 +37,10 @@ MAX_QUERY_LENGTH = 200
 # sending random words would grow those tables without end. Past this many recorded queries only
 # queries already known are counted; editors still see every query people really repeat.
 MAX_RECORDED_QUERIES = 20_000
-RATE = "30/m"  # searches per address: plenty for a person, a brake on scripts
+# Searches and suggestions per address: plenty for a person, a brake on scripts; a shared address
+# (``RATELIMIT_ALLOWED_MORE``, foundation/ratelimit.py) may make more.
+RATE = allowing_more("30/m")
+SUGGEST_RATE = allowing_more("60/m")
 ENGINE_ERRORS = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError)
 
 
@@ -71,10 +76,8 @@ def _topic_slug(value):
     return Tag.objects.filter(Q(slug=value) | Q(name=value)).order_by("-slug").values_list("slug", flat=True).first() or value
 
 
-def _editors_picks(query, language):
-    """Promoted results for this exact query in this language (pages of other languages are left out)."""
-    # Read, not ``Query.get``: that would create a row for every query looked up (see ``_record``).
-    known = Query.objects.filter(query_string=normalise_query_string(query)).first()
+def _editors_picks(known, language):
+    """Promoted results for the recorded ``Query`` in this language (pages of other languages are left out)."""
     if known is None:
         return []
     picks = known.editors_picks.select_related("page", "page__locale")
@@ -115,22 +118,28 @@ def search(request):
             },
         )
         if query and page == 1:
-            _record(query, language, missed=results.total == 0)
-            context["picks"] = _editors_picks(query, language)
+            known = _record(query, language, missed=results.total == 0)
+            context["picks"] = _editors_picks(known, language)
     return render(request, "search/search.html", context)
 
 
 def _record(query, language, missed):
-    """Count the query (and the miss) for editors, unless it would be one row too many."""
-    known = Query.objects.filter(query_string=normalise_query_string(query)).exists()
-    if not known and Query.objects.count() >= MAX_RECORDED_QUERIES:
-        return
-    Query.get(query).add_hit()
+    """Count the query (and the miss) for editors, unless it would be one row too many; returns its
+    ``Query`` row (None when not recorded). A known query costs two statements: its row, and today's hits."""
+    known = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if known is None:
+        if Query.objects.count() >= MAX_RECORDED_QUERIES:
+            return None
+        known = Query.get(query)
+    today = timezone.now().date()  # the day ``Query.add_hit`` counts under
+    if not QueryDailyHits.objects.filter(query=known, date=today).update(hits=F("hits") + 1):
+        known.add_hit(today)  # the day's first hit creates its row
     if missed:
         SearchMiss.record(query, language)
+    return known
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@ratelimit(key="ip", rate=SUGGEST_RATE, block=True)
 def suggest(request):
     data = _valid(SuggestForm(request.GET))
     client = get_client()

@@ -15,7 +15,7 @@ TABLE = "foundation_limits"
 
 
 class LimitEntry(models.Model):
-    """One counter or token: written and read by ``django.core.cache.backends.db.DatabaseCache`` only."""
+    """One counter or token: written and read by the ``"limits"`` cache only (``foundation.limits_cache``, a ``DatabaseCache``)."""
 
     cache_key = models.CharField(max_length=255, primary_key=True)
     value = models.TextField()

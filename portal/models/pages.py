@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -73,17 +74,24 @@ class HomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Querysets, not lists: they run only when the template's cached fragment is rebuilt.
+        # Lazy: each list is built (queryset and query) only when the template's cached fragment is
+        # rebuilt; a request that reuses the fragment does not even construct the querysets.
         context.update(
-            active_alerts=FraudAlert.objects.active().filter(locale_id=self.locale_id)[:3],
-            audience_pages=public(AudiencePage.objects.live().child_of(self)).select_related("audience"),
-            films=listing_queryset(FilmPage, self.locale_id).order_by("-first_published_at")[:3],
-            articles=listing_queryset(ArticlePage, self.locale_id)
-            .prefetch_related("audiences")
-            .order_by("-first_published_at")[:4],
-            events=public(EventPage.objects.live().upcoming()).filter(locale_id=self.locale_id)[:3],
+            (name, SimpleLazyObject(lambda build=build: list(build()))) for name, build in self.listings().items()
         )
         return context
+
+    def listings(self):
+        """``{context name: callable returning a queryset}`` of what the home page gathers from other pages."""
+        return {
+            "active_alerts": lambda: FraudAlert.objects.active().filter(locale_id=self.locale_id)[:3],
+            "audience_pages": lambda: public(AudiencePage.objects.live().child_of(self)).select_related("audience"),
+            "films": lambda: listing_queryset(FilmPage, self.locale_id).order_by("-first_published_at")[:3],
+            "articles": lambda: listing_queryset(ArticlePage, self.locale_id)
+            .prefetch_related("audiences")
+            .order_by("-first_published_at")[:4],
+            "events": lambda: public(EventPage.objects.live().upcoming()).filter(locale_id=self.locale_id)[:3],
+        }
 
 
 class StandardPage(ContentPage):
@@ -178,15 +186,18 @@ class AudiencePage(ContentPage):
         filters = read_filters(request, kinds=kinds)
         context["filters"] = filters
         context["kinds"] = [(kind, model.listing_kind_label) for kind, model in kinds.items()]
-        context["items"] = cache.versioned(
-            "audience-items", self.pk, filters["kind"], filters["topic"], filters["page"] or 1,
-            compute=lambda: self.items(filters), tags=self.cache_dependencies(),
+        # Only the keys are kept: a page's worth of cards is read (and unpickled) only when the cards'
+        # cached fragment is rebuilt, never on the requests that reuse it.
+        total, keys = cache.versioned(
+            "audience-keys", self.pk, filters["kind"], filters["topic"], filters["page"] or 1,
+            compute=lambda: self.item_keys(filters), tags=self.cache_dependencies(),
         )
+        items = paginate(range(total), filters["page"])
+        items.object_list = SimpleLazyObject(lambda: self.cards(keys))
+        context["items"] = items
         return context
 
-    def items(self, filters):
-        """The requested page of cards (kept by ``get_context`` until a listed kind changes in this
-        language: the merged list costs a query per kind and two per kind shown)."""
-        items = paginate(self.tagged_items(filters["kind"], filters["topic"]), filters["page"])
-        items.object_list = self.cards(items.object_list)
-        return items
+    def item_keys(self, filters):
+        """``(how many items there are, the keys of the requested page)``: the merged list costs a query per kind."""
+        keys = self.tagged_items(filters["kind"], filters["topic"])
+        return len(keys), list(paginate(keys, filters["page"]).object_list)

@@ -153,9 +153,10 @@ else:
 
 # Rate-limit counters and used form tokens (foundation/models/limits.py): in the database, where
 # no amount of page-cache traffic evicts them. Expired rows are deleted whenever the table holds
-# more than MAX_ENTRIES; below that nothing is culled.
+# more than MAX_ENTRIES; below that nothing is culled. The backend is Django's database cache with a
+# counter's add and increment in one or two statements (foundation/limits_cache.py).
 CACHES["limits"] = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "BACKEND": "foundation.limits_cache.LimitsCache",
     "LOCATION": "foundation_limits",
     "OPTIONS": {"MAX_ENTRIES": 1_000_000},
 }

@@ -65,6 +65,18 @@ def test_search_is_rate_limited(client, one_window):
     assert statuses[:30] == [200] * 30 and statuses[-1] == 429
 
 
+def test_a_shared_address_may_search_more(settings, one_window):
+    """``RATELIMIT_ALLOWED_MORE`` raises the search and suggestion limits for that address only."""
+    settings.RATELIMIT_ALLOWED_MORE = {"203.0.113.7": 35}
+    desk, person = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.9")
+    desk_statuses = [desk.get(f"/en/search/?q=refund{index}").status_code for index in range(36)]
+    person_statuses = [person.get(f"/en/search/?q=refund{index}").status_code for index in range(31)]
+    assert desk_statuses == [200] * 35 + [429]
+    assert person_statuses == [200] * 30 + [429]
+    suggestions = [desk.get("/en/search/suggest/?q=re").status_code for _ in range(36)]
+    assert suggestions == [200] * 35 + [429]  # the desk's own limit, below the usual 60
+
+
 def test_recorded_search_queries_are_bounded(client, monkeypatch):
     from wagtail.contrib.search_promotions.models import Query
 
