@@ -48,3 +48,12 @@ def page_of():
         return model.objects.live().filter(locale=Locale.objects.get(language_code=language), **filters).first()
 
     return find
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    """django-ratelimit's windows follow the clock: hold it still so the requests share one window."""
+    import django_ratelimit.core
+
+    frozen = int(django_ratelimit.core.time.time())
+    monkeypatch.setattr(django_ratelimit.core, "time", type("Clock", (), {"time": staticmethod(lambda: frozen)}))

@@ -74,7 +74,7 @@ def test_fallback_to_the_database_when_the_engine_is_down(client, use_engine):
     assert client.get("/healthz/").json()["checks"]["search"]["status"] == "degraded"
 
 
-def test_suggestions_are_json_and_rate_limited(client, es):
+def test_suggestions_are_json_and_rate_limited(client, es, one_window):
     body = client.get("/en/search/suggest/?q=fake").json()
     assert body["suggestions"][0]["url"] == "/en/articles/fake-surrender-refund-agents/"
     assert client.get("/en/search/suggest/?q=").status_code == 400

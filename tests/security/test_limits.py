@@ -15,12 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def small_page_cache(settings, monkeypatch):
-    import django_ratelimit.core
-
-    # django-ratelimit's windows follow the clock: hold it still so the reports share one window.
-    frozen = int(django_ratelimit.core.time.time())
-    monkeypatch.setattr(django_ratelimit.core, "time", type("Clock", (), {"time": staticmethod(lambda: frozen)}))
+def small_page_cache(settings, one_window):
     settings.PAGE_CACHE_SECONDS = 300
     settings.CACHES = {
         **settings.CACHES,

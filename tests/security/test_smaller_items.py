@@ -50,15 +50,6 @@ def test_password_reset_is_throttled(client, one_window):
     assert len(mail.outbox) == 5
 
 
-@pytest.fixture
-def one_window(monkeypatch):
-    """django-ratelimit's windows follow the clock: hold it still so the requests share one window."""
-    import django_ratelimit.core
-
-    frozen = int(django_ratelimit.core.time.time())
-    monkeypatch.setattr(django_ratelimit.core, "time", type("Clock", (), {"time": staticmethod(lambda: frozen)}))
-
-
 def test_search_is_rate_limited(client, one_window):
     """Database search (no engine configured here): the page, then the friendly 429."""
     statuses = [client.get(f"/en/search/?q=refund{index}").status_code for index in range(31)]
