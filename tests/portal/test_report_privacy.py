@@ -151,7 +151,9 @@ def test_a_dead_mail_server_neither_loses_the_report_nor_answers_500(report_page
     client = Client()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(report_page.url, valid_report(client, report_page))
-    assert response.status_code == 200 and len(callbacks) == 1
+    # The mail was handed over after the commit (and failed there); the other callbacks renew cache tags.
+    assert response.status_code == 200
+    assert [c for c in callbacks if c.__qualname__.startswith("ReportFormPage.process_form_submission")]
     assert FormSubmission.objects.filter(page=report_page).count() == 1
 
 
